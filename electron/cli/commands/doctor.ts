@@ -1,0 +1,25 @@
+import { runDoctor } from '../../core/app/doctor';
+import { doctorChecks } from '../../core/app/doctorChecks';
+import { dataDirFrom, parseCliArgs } from '../args';
+import { writeJsonLine, type CliContext } from '../context';
+
+export const summary = "technician's checklist: versions, native modules, devices, data folder, OCR model, database";
+
+export async function run(args: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseCliArgs(args, {}, false);
+  if (values.help) {
+    ctx.stdout.write('Usage: checkpoint doctor [--json] [--data-dir DIR]\nEach line is OK or says what to fix. Exit code 1 when any check fails.\n');
+    return 0;
+  }
+  const dataDir = dataDirFrom(values);
+  const checks = await runDoctor({ dataDir, extraChecks: doctorChecks(dataDir) });
+  if (values.json) {
+    for (const c of checks) writeJsonLine(ctx, c);
+  } else {
+    const width = Math.max(...checks.map((c) => c.name.length));
+    for (const c of checks) {
+      ctx.stdout.write(`${c.ok ? 'OK  ' : 'FAIL'}  ${c.name.padEnd(width)}  ${c.detail}${!c.ok && c.fix ? `\n      ${' '.repeat(width)}  fix: ${c.fix}` : ''}\n`);
+    }
+  }
+  return checks.every((c) => c.ok || c.name === 'electron') ? 0 : 1;
+}

@@ -1,0 +1,9 @@
+import type { CliCommand } from '../context';
+
+/**
+ * Subcommands by name, loaded lazily so `checkpoint --help` and `doctor` start fast and a broken
+ * native module only affects the commands that use it.
+ */
+export const commands: Record<string, () => Promise<CliCommand>> = {
+  doctor: () => import('./doctor'),
+};

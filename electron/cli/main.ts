@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describeError, isUserError } from '../core/app/errors';
+import type { CliContext } from './context';
+import { commands } from './commands/index';
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function usage(ctx: CliContext): Promise<void> {
+  const lines = ['Usage: checkpoint <command> [options]', '', 'Commands:'];
+  for (const [name, load] of Object.entries(commands)) {
+    let summary = '';
+    try {
+      summary = (await load()).summary;
+    } catch {
+      summary = '(unavailable: a module failed to load; run `checkpoint doctor`)';
+    }
+    lines.push(`  ${name.padEnd(12)} ${summary}`);
+  }
+  lines.push('', 'Every command takes --data-dir DIR (default: $CHECKPOINT_DATA_DIR, else the per-OS app data folder).');
+  lines.push('Run `checkpoint <command> --help` for its options.');
+  ctx.stdout.write(lines.join('\n') + '\n');
+}
+
+/** Runs one CLI invocation; returns the exit code. Never throws. */
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      await usage(ctx);
+      return name ? 0 : 2;
+    }
+    if (name === '--version' || name === '-v') {
+      ctx.stdout.write(packageVersion() + '\n');
+      return 0;
+    }
+    const load = commands[name];
+    if (!load) {
+      ctx.stderr.write(`checkpoint: unknown command "${name}". Run \`checkpoint --help\` for the list.\n`);
+      return 2;
+    }
+    return await (await load()).run(rest, ctx);
+  } catch (e) {
+    ctx.stderr.write(`checkpoint: ${describeError(e)}\n`);
+    if (!isUserError(e) && process.env.CHECKPOINT_DEBUG) ctx.stderr.write(String((e as Error)?.stack) + '\n');
+    return isUserError(e) ? 2 : 1;
+  }
+}

@@ -1,0 +1,9 @@
+import type { DoctorCheck } from './doctor';
+
+/**
+ * Domain checks for `checkpoint doctor`, one entry per domain (scanners: ports, devices, permissions;
+ * ocr: model present; inspections/watchlist: schema versions). Each domain adds its function here.
+ */
+export function doctorChecks(_dataDir: string): Array<() => Promise<DoctorCheck[]> | DoctorCheck[]> {
+  return [];
+}

@@ -1,0 +1,46 @@
+/**
+ * The machine readable zone as the rest of the workstation sees it.
+ * JSON field names are part of the CLI contract (`checkpoint mrz parse --json`): do not rename.
+ */
+export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'MRVA' | 'MRVB';
+
+export interface MrzIssue {
+  /** Field the problem is in, e.g. `documentNumber`, `birthDate`, `compositeCheckDigit`, `structure`. */
+  field: string;
+  /** Stable machine code, e.g. `check_digit`, `length`, `charset`, `date`, `unknown_state`. */
+  code: string;
+  /** One sentence a technician or officer can act on. */
+  message: string;
+  /** 1-based line of the zone, or 0 when the issue is about the whole zone. */
+  line: number;
+  /** 1-based character position on that line, or 0. */
+  position: number;
+}
+
+export interface MrzRepair {
+  line: number;
+  position: number;
+  from: string;
+  to: string;
+}
+
+export interface MrzResult {
+  format: MrzFormat | null;
+  documentCode: string;
+  issuingState: string;
+  nationality: string;
+  surname: string;
+  givenNames: string;
+  documentNumber: string;
+  birthDate: string;
+  expiryDate: string;
+  sex: 'M' | 'F' | 'X' | '';
+  optionalData: string;
+  valid: boolean;
+  errors: MrzIssue[];
+  warnings: MrzIssue[];
+  /** The zone lines as parsed (after repair, when repair was asked for). */
+  lines: string[];
+  /** Only present when repair mode ran. */
+  repairs?: MrzRepair[];
+}

@@ -1,0 +1,95 @@
+/**
+ * Watchlist data model shared by screening (import, match) and sync (publish, pull, apply).
+ * The bundle format below is the project's own list format; it is what sync distributes.
+ */
+
+/** A person the list wants stopped or reviewed (wanted, sanctioned). */
+export interface PersonEntry {
+  kind: 'person';
+  /** Stable id, unique within the watchlist: the source's own reference with a list prefix, e.g. `un:QDi.001`, `os:NK-abc`. */
+  id: string;
+  /** Which list it came from, e.g. `un-sc`, `ofac-sdn`, `opensanctions`, `national`. */
+  source: string;
+  /** Primary name first, then aliases; any script. */
+  names: string[];
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  birthDates: string[];
+  /** ICAO / ISO 3166-1 alpha-3 codes where known (e.g. `THA`, `D` for Germany as in the MRZ). */
+  nationalities: string[];
+  gender: 'M' | 'F' | '';
+  /** Why the person is listed, shown to the officer. */
+  reason: string;
+  /** What the officer must do on a hit, e.g. "Refer to secondary; call duty desk". */
+  action: string;
+  /** Human reference for the listing (UN reference, OFAC uid...). */
+  reference: string;
+  /** Travel documents known for the person (number + issuing state); matched exactly like SLTD entries. */
+  documents: { number: string; issuingState: string; type: string }[];
+}
+
+/** A lost or stolen travel document (Interpol SLTD style). */
+export interface DocumentEntry {
+  kind: 'document';
+  id: string;
+  source: string;
+  documentNumber: string;
+  /** ICAO three-letter code. */
+  issuingState: string;
+  /** e.g. `P` passport, `I` identity card; empty when unknown. */
+  documentType: string;
+  /** `YYYY-MM-DD` or empty. */
+  reportedDate: string;
+  reason: string;
+  action: string;
+}
+
+export type WatchlistEntry = PersonEntry | DocumentEntry;
+
+/**
+ * Bundle file: UTF-8 JSON lines. The first line is the header, every further line one operation.
+ *   {"format":"checkpoint-watchlist","formatVersion":1,"kind":"snapshot","listVersion":7,"baseVersion":null,"publishedAt":"...","entryCount":123}
+ *   {"op":"put","entry":{...WatchlistEntry}}
+ *   {"op":"del","id":"un:QDi.001"}            (deltas only)
+ * A snapshot holds only `put` lines and replaces the whole list. A delta applies to `baseVersion` and yields
+ * `listVersion`. `entryCount` is the number of entries in the list after applying the bundle.
+ */
+export interface BundleHeader {
+  format: 'checkpoint-watchlist';
+  formatVersion: 1;
+  kind: 'snapshot' | 'delta';
+  listVersion: number;
+  baseVersion: number | null;
+  publishedAt: string;
+  entryCount: number;
+}
+
+export type BundleOp = { op: 'put'; entry: WatchlistEntry } | { op: 'del'; id: string };
+
+/** The traveller as screening sees it; every field may be missing or empty. */
+export interface ScreeningQuery {
+  surname?: string;
+  givenNames?: string;
+  birthDate?: string;
+  nationality?: string;
+  sex?: string;
+  documentNumber?: string;
+  issuingState?: string;
+  documentCode?: string;
+}
+
+export interface ScreeningHit {
+  id: string;
+  score: number;
+  band: 'hit' | 'possible';
+  /** Human-readable explanations, e.g. "surname ERIKSON ~ ERIKSSON (0.97)", "birth date exact". */
+  reasons: string[];
+  /** The list entry, for the officer's hit panel. */
+  entry: WatchlistEntry;
+}
+
+export interface ScreeningResult {
+  hits: ScreeningHit[];
+  listVersion: number | null;
+  /** ms spent screening */
+  ms: number;
+}
