@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../core/app/version';
 import { describeError, isUserError } from '../core/app/errors';
 import type { CliContext } from './context';
 import { commands } from './commands/index';
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 async function usage(ctx: CliContext): Promise<void> {
   const lines = ['Usage: checkpoint <command> [options]', '', 'Commands:'];

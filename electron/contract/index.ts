@@ -1,0 +1,3 @@
+export * from './channelNames';
+export * from './schemas';
+export * from './api';

@@ -1,0 +1,28 @@
+import type { Messages } from './en';
+
+export const id: Messages = {
+  'app.title': 'Pos Pemeriksaan',
+  'app.skipToMain': 'Lewati ke konten utama',
+  'lang.label': 'Bahasa',
+  'reader.status': 'Pembaca',
+  'reader.connected': 'Terhubung',
+  'reader.connecting': 'Menghubungkan',
+  'reader.disconnected': 'Terputus',
+  'reader.error': 'Galat',
+  'reader.none': 'Belum ada pembaca yang dikonfigurasi',
+  'officer.waiting': 'Menunggu dokumen. Letakkan paspor di pembaca.',
+  'officer.traveller': 'Pelaku perjalanan',
+  'field.surname': 'Nama keluarga',
+  'field.givenNames': 'Nama depan',
+  'field.documentNumber': 'Nomor dokumen',
+  'field.documentType': 'Jenis dokumen',
+  'field.nationality': 'Kewarganegaraan',
+  'field.issuingState': 'Negara penerbit',
+  'field.birthDate': 'Tanggal lahir',
+  'field.sex': 'Jenis kelamin',
+  'field.expiryDate': 'Tanggal habis berlaku',
+  'checks.title': 'Pemeriksaan',
+  'checks.zoneValid': 'Zona MRZ sah: semua digit periksa benar',
+  'checks.zoneInvalid': 'Zona MRZ tidak sah: pembaca salah membaca. Pindai ulang atau masukkan manual.',
+  'error.generic': 'Terjadi kesalahan: {message}',
+};

@@ -1,0 +1,28 @@
+import type { Messages } from './en';
+
+export const th: Messages = {
+  'app.title': 'จุดตรวจ',
+  'app.skipToMain': 'ข้ามไปยังเนื้อหาหลัก',
+  'lang.label': 'ภาษา',
+  'reader.status': 'เครื่องอ่าน',
+  'reader.connected': 'เชื่อมต่อแล้ว',
+  'reader.connecting': 'กำลังเชื่อมต่อ',
+  'reader.disconnected': 'ไม่ได้เชื่อมต่อ',
+  'reader.error': 'ข้อผิดพลาด',
+  'reader.none': 'ยังไม่ได้ตั้งค่าเครื่องอ่าน',
+  'officer.waiting': 'รอเอกสาร วางหนังสือเดินทางบนเครื่องอ่าน',
+  'officer.traveller': 'ผู้เดินทาง',
+  'field.surname': 'นามสกุล',
+  'field.givenNames': 'ชื่อ',
+  'field.documentNumber': 'เลขที่เอกสาร',
+  'field.documentType': 'ประเภทเอกสาร',
+  'field.nationality': 'สัญชาติ',
+  'field.issuingState': 'ประเทศที่ออก',
+  'field.birthDate': 'วันเกิด',
+  'field.sex': 'เพศ',
+  'field.expiryDate': 'วันหมดอายุ',
+  'checks.title': 'การตรวจสอบ',
+  'checks.zoneValid': 'โซน MRZ ถูกต้อง: เลขตรวจสอบถูกต้องทั้งหมด',
+  'checks.zoneInvalid': 'โซน MRZ ไม่ถูกต้อง: เครื่องอ่านอ่านผิดพลาด สแกนใหม่หรือป้อนด้วยตนเอง',
+  'error.generic': 'เกิดข้อผิดพลาด: {message}',
+};

@@ -1,0 +1,28 @@
+import type { Messages } from './en';
+
+export const vi: Messages = {
+  'app.title': 'Trạm kiểm soát',
+  'app.skipToMain': 'Chuyển đến nội dung chính',
+  'lang.label': 'Ngôn ngữ',
+  'reader.status': 'Đầu đọc',
+  'reader.connected': 'Đã kết nối',
+  'reader.connecting': 'Đang kết nối',
+  'reader.disconnected': 'Mất kết nối',
+  'reader.error': 'Lỗi',
+  'reader.none': 'Chưa cấu hình đầu đọc',
+  'officer.waiting': 'Đang chờ giấy tờ. Đặt hộ chiếu lên đầu đọc.',
+  'officer.traveller': 'Hành khách',
+  'field.surname': 'Họ',
+  'field.givenNames': 'Tên',
+  'field.documentNumber': 'Số giấy tờ',
+  'field.documentType': 'Loại giấy tờ',
+  'field.nationality': 'Quốc tịch',
+  'field.issuingState': 'Quốc gia cấp',
+  'field.birthDate': 'Ngày sinh',
+  'field.sex': 'Giới tính',
+  'field.expiryDate': 'Ngày hết hạn',
+  'checks.title': 'Kiểm tra',
+  'checks.zoneValid': 'Vùng MRZ hợp lệ: mọi chữ số kiểm tra đều đúng',
+  'checks.zoneInvalid': 'Vùng MRZ không hợp lệ: đầu đọc đọc sai. Quét lại hoặc nhập thủ công.',
+  'error.generic': 'Đã xảy ra lỗi: {message}',
+};
