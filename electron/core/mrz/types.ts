@@ -36,6 +36,8 @@ export interface MrzResult {
   expiryDate: string;
   sex: 'M' | 'F' | 'X' | '';
   optionalData: string;
+  /** TD1 only: the second optional data area (line 2, positions 19–29), fillers at the end removed. */
+  optionalData2?: string;
   valid: boolean;
   errors: MrzIssue[];
   warnings: MrzIssue[];

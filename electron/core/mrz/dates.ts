@@ -1,0 +1,54 @@
+/**
+ * MRZ dates are YYMMDD. The century is not written, so it is chosen the way ICAO 9303 leaves to
+ * the reader: a birth year is the latest year not after this year; an expiry year is 20YY unless
+ * that is more than 50 years ahead, then 19YY.
+ */
+export type DateRole = 'birth' | 'expiry';
+
+export interface MrzDate {
+  /** `YYYY-MM-DD`, or '' when the digits do not make a calendar date. */
+  iso: string;
+  /** Why `iso` is empty: 'unknown' when the zone marks parts of the date as not known (`<`). */
+  problem?: 'unknown' | 'not_a_date' | 'partial';
+}
+
+const DIGITS6 = /^[0-9]{6}$/;
+
+export function centuryYear(yy: number, role: DateRole, today: Date): number {
+  const thisYear = today.getUTCFullYear();
+  if (role === 'birth') {
+    const y = Math.floor(thisYear / 100) * 100 + yy;
+    return y <= thisYear ? y : y - 100;
+  }
+  const y = 2000 + yy;
+  return y - thisYear > 50 ? y - 100 : y;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function readMrzDate(raw: string, role: DateRole, today: Date): MrzDate {
+  if (!DIGITS6.test(raw)) {
+    // ICAO lets a state mark an unknown day, month or year of birth with fillers.
+    if (/^[0-9<]{6}$/.test(raw) && raw.includes('<')) return { iso: '', problem: raw === '<<<<<<' ? 'unknown' : 'partial' };
+    return { iso: '', problem: 'not_a_date' };
+  }
+  const yy = Number(raw.slice(0, 2));
+  const mm = Number(raw.slice(2, 4));
+  const dd = Number(raw.slice(4, 6));
+  const year = centuryYear(yy, role, today);
+  if (mm < 1 || mm > 12 || dd < 1 || dd > daysInMonth(year, mm)) return { iso: '', problem: 'not_a_date' };
+  return { iso: `${year}-${raw.slice(2, 4)}-${raw.slice(4, 6)}` };
+}
+
+/** `YYYY-MM-DD` → `YYMMDD` (for formatMrz). */
+export function toMrzDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new RangeError(`date must be YYYY-MM-DD, got "${iso}"`);
+  return m[1]!.slice(2) + m[2] + m[3];
+}
+
+export function todayIso(today: Date): string {
+  return today.toISOString().slice(0, 10);
+}
