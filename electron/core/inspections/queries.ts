@@ -1,0 +1,128 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { UserError } from '../app/errors';
+import { toAuditEntry, type AuditRow } from './chain';
+import { recordFromRow, type InspectionRow } from './rows';
+import { shiftFilterSchema, type AuditEntry, type Dashboard, type InspectionRecord, type OfficerSummary, type ShiftFilter } from './types';
+
+type Db = BetterSqlite3.Database;
+
+interface Where {
+  sql: string;
+  params: Record<string, unknown>;
+  from: number;
+  to: number;
+}
+
+/** Half-open period [from, to): a record at exactly `to` belongs to the next shift. */
+export function shiftWhere(filter: ShiftFilter): Where {
+  const parsed = shiftFilterSchema.safeParse(filter);
+  if (!parsed.success) {
+    throw new UserError('bad_filter', `The shift filter is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`);
+  }
+  const f = parsed.data;
+  const from = Date.parse(f.from);
+  const to = Date.parse(f.to);
+  if (to < from) throw new UserError('bad_filter', 'The end of the period is before its start.');
+  const clauses = ['i.time >= @from', 'i.time < @to'];
+  const params: Record<string, unknown> = { from, to };
+  if (f.officer) {
+    clauses.push('i.officer = @officer');
+    params.officer = f.officer;
+  }
+  if (f.site) {
+    clauses.push('i.site = @site');
+    params.site = f.site;
+  }
+  if (!f.includeSuperseded) clauses.push('NOT EXISTS (SELECT 1 FROM inspections c WHERE c.corrects = i.id)');
+  return { sql: clauses.join(' AND '), params, from, to };
+}
+
+const SELECT_RECORD = `SELECT i.*, (SELECT c.id FROM inspections c WHERE c.corrects = i.id ORDER BY c.seq DESC LIMIT 1) AS corrected_by FROM inspections i`;
+
+export function queryShift(db: Db, filter: ShiftFilter): InspectionRecord[] {
+  return [...iterateShift(db, filter)];
+}
+
+/** Streams records in time order (exports of a whole month do not hold it all in memory). */
+export function* iterateShift(db: Db, filter: ShiftFilter): Generator<InspectionRecord> {
+  const w = shiftWhere(filter);
+  const rows = db.prepare(`${SELECT_RECORD} WHERE ${w.sql} ORDER BY i.time, i.seq`).iterate(w.params) as IterableIterator<InspectionRow & { corrected_by: string | null }>;
+  for (const r of rows) yield recordFromRow(r);
+}
+
+export interface InspectionWithAudit {
+  record: InspectionRecord;
+  /** Chain entries of this record and of every correction of it, oldest first. */
+  audit: AuditEntry[];
+  /** Later records correcting this one, oldest first. */
+  corrections: InspectionRecord[];
+}
+
+export function getInspection(db: Db, id: string): InspectionWithAudit | null {
+  const row = db.prepare(`${SELECT_RECORD} WHERE i.id = ?`).get(id) as (InspectionRow & { corrected_by: string | null }) | undefined;
+  if (!row) return null;
+  const corrections: InspectionRecord[] = [];
+  const byCorrects = db.prepare(`${SELECT_RECORD} WHERE i.corrects = ? ORDER BY i.seq`);
+  // Follow the whole correction chain: a correction may itself be corrected.
+  const queue = [id];
+  while (queue.length) {
+    for (const c of byCorrects.all(queue.shift()!) as Array<InspectionRow & { corrected_by: string | null }>) {
+      corrections.push(recordFromRow(c));
+      queue.push(c.id);
+    }
+  }
+  const entry = db.prepare('SELECT * FROM audit WHERE seq = ?');
+  const audit = [row.seq, ...corrections.map((c) => c.seq)]
+    .map((s) => entry.get(s) as AuditRow | undefined)
+    .filter((a): a is AuditRow => !!a)
+    .map(toAuditEntry);
+  return { record: recordFromRow(row), audit, corrections };
+}
+
+export function dashboard(db: Db, filter: ShiftFilter): Dashboard {
+  const w = shiftWhere(filter);
+  const per = db
+    .prepare(
+      `SELECT i.officer AS officer, COUNT(*) AS total,
+              SUM(i.decision = 'admit') AS admit, SUM(i.decision = 'refer') AS refer, SUM(i.decision = 'refuse') AS refuse,
+              SUM(i.hit_count > 0) AS hits, SUM(i.hit_count = 0 AND i.possible_count > 0) AS possible,
+              SUM(i.zone_valid = 0) AS invalid, SUM(i.expiry_check = 'expired') AS expired,
+              SUM(i.decided_at - i.read_at) AS ms
+       FROM inspections i WHERE ${w.sql} GROUP BY i.officer ORDER BY i.officer`,
+    )
+    .all(w.params) as Array<{ officer: string; total: number; admit: number; refer: number; refuse: number; hits: number; possible: number; invalid: number; expired: number; ms: number }>;
+  const versions = db
+    .prepare(`SELECT DISTINCT i.watchlist_version AS v FROM inspections i WHERE ${w.sql} AND i.watchlist_version IS NOT NULL ORDER BY v`)
+    .all(w.params) as Array<{ v: number }>;
+  const sum = (k: keyof (typeof per)[number]) => per.reduce((s, p) => s + (p[k] as number), 0);
+  const total = sum('total');
+  const hours = Math.max(w.to - w.from, 1) / 3_600_000;
+  const perOfficer: OfficerSummary[] = per.map((p) => ({
+    officer: p.officer,
+    total: p.total,
+    admit: p.admit,
+    refer: p.refer,
+    refuse: p.refuse,
+    hits: p.hits,
+    avgDecisionMs: p.total ? Math.round(p.ms / p.total) : null,
+  }));
+  return {
+    from: new Date(w.from).toISOString(),
+    to: new Date(w.to).toISOString(),
+    total,
+    throughputPerHour: total / hours,
+    decisions: { admit: sum('admit'), refer: sum('refer'), refuse: sum('refuse') },
+    hits: sum('hits'),
+    possibleHits: sum('possible'),
+    invalidZones: sum('invalid'),
+    expired: sum('expired'),
+    avgDecisionMs: total ? Math.round(sum('ms') / total) : null,
+    watchlistVersions: versions.map((v) => v.v),
+    perOfficer,
+  };
+}
+
+/** Recent chain entries, newest first (the supervisor's audit view; no traveller data in details). */
+export function recentAudit(db: Db, limit = 100): AuditEntry[] {
+  return (db.prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT ?').all(Math.max(1, Math.min(limit, 10_000))) as AuditRow[]).map(toAuditEntry);
+}

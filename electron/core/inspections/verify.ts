@@ -1,0 +1,78 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { GENESIS_HASH } from './canonical';
+import { entryHash, type AuditRow } from './chain';
+import { contentHash, personalDigest, type InspectionRow } from './rows';
+import type { VerifyResult } from './types';
+
+type Db = BetterSqlite3.Database;
+
+const INSPECTION_ACTIONS = new Set(['inspection.record', 'inspection.correct']);
+
+/**
+ * Walks the whole chain in order and names the first link that does not hold. What each check catches:
+ *  - seq gap: an entry was deleted;
+ *  - prev_hash mismatch: entries were deleted, inserted or reordered;
+ *  - entry hash mismatch: an entry's own columns were edited;
+ *  - content hash mismatch: an inspection row was edited (its chain entry vouches for its content);
+ *  - missing row / row outside the chain: an inspection row was deleted or inserted by hand;
+ *  - personal data gone without a purge covering it: someone blanked a record to hide it.
+ * Not caught by design: rewriting the whole chain from some point with fresh hashes. Quote the head
+ * hash (printed on every PDF export) to anchor the chain on paper.
+ */
+export function verifyChain(db: Db): VerifyResult {
+  const hasPurge = (db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('inspections') WHERE name = 'purged_at'").get() as { n: number }).n > 0;
+  const byseq = db.prepare(`SELECT *${hasPurge ? '' : ', NULL AS purged_at'} FROM inspections WHERE seq = ?`);
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let maxPurgeCutoff = -Infinity;
+  const broken = (seq: number, reason: string): VerifyResult => ({ ok: false, checked, head: checked ? { seq: expectedSeq - 1, hash: prevHash } : null, firstBroken: { seq, reason } });
+  const purgedRows: Array<{ seq: number; time: number }> = [];
+
+  for (const a of db.prepare('SELECT seq, at, action, actor, ref, details, prev_hash, hash FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    if (a.seq !== expectedSeq) {
+      return broken(expectedSeq, a.seq > expectedSeq ? `entry ${expectedSeq}${a.seq - expectedSeq > 1 ? `..${a.seq - 1}` : ''} is missing (deleted)` : `entry ${a.seq} is out of order`);
+    }
+    if (a.prev_hash !== prevHash) return broken(a.seq, 'previous-hash link does not match the entry before it (entries deleted, inserted or reordered)');
+    if (entryHash(a) !== a.hash) return broken(a.seq, `entry content was changed after it was written (action ${a.action})`);
+
+    let details: Record<string, unknown>;
+    try {
+      details = JSON.parse(a.details) as Record<string, unknown>;
+    } catch {
+      return broken(a.seq, 'entry details are not readable');
+    }
+    if (INSPECTION_ACTIONS.has(a.action)) {
+      const row = byseq.get(a.seq) as (InspectionRow & { purged_at: number | null }) | undefined;
+      if (!row) return broken(a.seq, `inspection ${a.ref} is missing from the inspections table (row deleted)`);
+      if (row.id !== a.ref) return broken(a.seq, `inspection row at this position is ${row.id}, the chain says ${a.ref} (rows swapped or replaced)`);
+      if (contentHash(row) !== row.content_hash || row.content_hash !== details.contentHash) {
+        return broken(a.seq, `inspection ${row.id} was changed after it was recorded (content hash mismatch)`);
+      }
+      if (row.personal !== null) {
+        if (!row.personal_salt || personalDigest(row.personal, row.personal_salt) !== row.personal_digest) {
+          return broken(a.seq, `personal fields of inspection ${row.id} were changed after it was recorded`);
+        }
+      } else if (!row.purged_at) {
+        return broken(a.seq, `personal fields of inspection ${row.id} were removed outside a retention purge`);
+      } else {
+        purgedRows.push({ seq: a.seq, time: row.time });
+      }
+    }
+    if (a.action === 'retention.purge' && typeof details.cutoffMs === 'number') maxPurgeCutoff = Math.max(maxPurgeCutoff, details.cutoffMs);
+    prevHash = a.hash;
+    expectedSeq++;
+    checked++;
+  }
+
+  // A purged record must be older than some purge recorded in the chain.
+  for (const p of purgedRows) {
+    if (!(p.time < maxPurgeCutoff)) return broken(p.seq, 'record is marked purged but no recorded retention purge covers its date');
+  }
+  // An inspection row that no chain entry vouches for was inserted by hand (or its entry replaced).
+  const orphan = db
+    .prepare('SELECT i.seq, i.id FROM inspections i LEFT JOIN audit a ON a.seq = i.seq AND a.ref = i.id WHERE a.seq IS NULL ORDER BY i.seq LIMIT 1')
+    .get() as { seq: number; id: string } | undefined;
+  if (orphan) return broken(orphan.seq, `inspection ${orphan.id} is not in the audit chain (row inserted outside the program)`);
+  return { ok: true, checked, head: checked ? { seq: expectedSeq - 1, hash: prevHash } : null };
+}
