@@ -1,0 +1,33 @@
+/** What is plugged in: serial ports and HID devices, for the technician's set-up screen and the CLI. */
+import { listHidDevices, type HidDeviceInfo } from '../../../native/hid';
+import { listSerialPorts, type SerialPortInfo } from '../../../native/serial';
+
+export interface DeviceList {
+  serial: SerialPortInfo[];
+  hid: HidDeviceInfo[];
+  /** Why a list could not be read (e.g. udevadm missing), one sentence per transport. */
+  problems: string[];
+}
+
+export async function listDevices(): Promise<DeviceList> {
+  const problems: string[] = [];
+  const [serial, hid] = await Promise.all([
+    listSerialPorts().catch((e: Error) => {
+      problems.push(`Serial ports could not be listed (${e.message.split('\n')[0]})${process.platform === 'linux' ? ': install udev (`sudo apt-get install udev`)' : ''}.`);
+      return [] as SerialPortInfo[];
+    }),
+    listHidDevices().catch((e: Error) => {
+      problems.push(`HID devices could not be listed (${e.message.split('\n')[0]}): run \`checkpoint doctor\`.`);
+      return [] as HidDeviceInfo[];
+    }),
+  ]);
+  return { serial, hid, problems };
+}
+
+/** Describes bytes for the technician console: hex pairs and printable text (control bytes as <STX> etc.). */
+export function describeBytes(bytes: Buffer): { hex: string; text: string } {
+  const names: Record<number, string> = { 0x01: 'SOH', 0x02: 'STX', 0x03: 'ETX', 0x0a: 'LF', 0x0d: 'CR', 0x1c: 'FS', 0x1d: 'GS' };
+  let text = '';
+  for (const b of bytes) text += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `<${names[b] ?? b.toString(16).padStart(2, '0')}>`;
+  return { hex: bytes.toString('hex').replace(/(..)(?!$)/g, '$1 '), text };
+}

@@ -1,0 +1,72 @@
+import { EventEmitter } from 'node:events';
+import { interpretZone } from './zone';
+import {
+  ScannerProblem,
+  type ParseZone,
+  type ScannedDocument,
+  type ScannerDriver,
+  type ScannerProblemCode,
+  type ScannerSource,
+  type ScannerState,
+  type ScannerStatus,
+} from './types';
+
+/** At most one problem report per code per second: 10 MB of noise must not flood the technician console. */
+const PROBLEM_WINDOW_MS = 1000;
+
+/** What every driver shares: status, raw traffic, problem flood control, zone -> document. */
+export abstract class BaseDriver extends EventEmitter implements ScannerDriver {
+  status: ScannerStatus = { state: 'disconnected', message: 'Reader not opened yet.', at: Date.now() };
+  private lastProblemAt = new Map<ScannerProblemCode, number>();
+  private suppressed = new Map<ScannerProblemCode, number>();
+
+  constructor(
+    readonly readerId: string,
+    readonly source: ScannerSource,
+    protected readonly parse: ParseZone,
+  ) {
+    super();
+  }
+
+  abstract open(): Promise<void>;
+  abstract close(): Promise<void>;
+
+  protected setStatus(state: ScannerState, message: string): void {
+    if (this.status.state === state && this.status.message === message) return;
+    this.status = { state, message, at: Date.now() };
+    this.emit('status', this.status);
+  }
+
+  protected emitRaw(direction: 'in' | 'out', bytes: Buffer, at = Date.now()): void {
+    if (this.listenerCount('raw') > 0) this.emit('raw', { direction, bytes, at });
+  }
+
+  protected reportProblem(code: ScannerProblemCode, message: string): void {
+    const now = Date.now();
+    const last = this.lastProblemAt.get(code);
+    if (last !== undefined && now - last < PROBLEM_WINDOW_MS) {
+      this.suppressed.set(code, (this.suppressed.get(code) ?? 0) + 1);
+      return;
+    }
+    this.lastProblemAt.set(code, now);
+    const p = new ScannerProblem(code, message);
+    p.suppressed = this.suppressed.get(code) ?? 0;
+    this.suppressed.delete(code);
+    // An EventEmitter throws on an unhandled 'error': a reader sending noise must never crash the app.
+    if (this.listenerCount('error') > 0) this.emit('error', p);
+  }
+
+  /** Turns decoded lines into a document, or a problem when they are not a zone. Returns the document. */
+  protected deliverZone(lines: string[], receivedAt: number, extra: Partial<ScannedDocument> = {}): ScannedDocument | null {
+    const outcome = interpretZone(lines, this.parse);
+    if (!outcome.ok) {
+      this.reportProblem(outcome.problem.code, outcome.problem.message);
+      return null;
+    }
+    const doc: ScannedDocument = { lines: outcome.lines, mrz: outcome.mrz, source: this.source, readerId: this.readerId, receivedAt, ...extra };
+    this.emit('document', doc);
+    return doc;
+  }
+}
+
+export const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -1,0 +1,76 @@
+/**
+ * Document readers behind one driver interface: serial (line, stx-etx, rte framings), HID (keyboard
+ * mode, Access-IS vendor mode), a hot folder of page scans, and a simulator.
+ */
+import { parseMrz } from '../mrz';
+import type { HidBackend } from '../../../native/hid';
+import { FolderDriver } from './folderDriver';
+import { HidDriver } from './hidDriver';
+import { parseProfile, type ScannerProfile, type ScannerProfileInput } from './profiles';
+import { SerialDriver } from './serialDriver';
+import { SimulatorDriver } from './simulator';
+import type { ImageZoneReader, ParseZone, ScannerDriver } from './types';
+
+export type {
+  ScannedDocument,
+  ScannerDriver,
+  ScannerDriverEvents,
+  ScannerSource,
+  ScannerState,
+  ScannerStatus,
+  RawTraffic,
+  ParseZone,
+  ImageZoneReader,
+} from './types';
+export { ScannerProblem, type ScannerProblemCode } from './types';
+export {
+  defaultProfiles,
+  loadProfiles,
+  saveProfiles,
+  parseProfile,
+  ScannerProfileSchema,
+  PROFILES_FILE,
+  type ScannerProfile,
+  type ScannerProfileInput,
+  type SerialProfile,
+  type HidProfile,
+  type FolderProfile,
+  type SimulatorProfile,
+} from './profiles';
+export { SimulatorDriver, type SimulatedFraming, type SimulatorOptions } from './simulator';
+export { SerialDriver } from './serialDriver';
+export { HidDriver, matchHidDevice } from './hidDriver';
+export { FolderDriver, PROCESSED_DIR, FAILED_DIR } from './folderDriver';
+export { listDevices, describeBytes, type DeviceList } from './devices';
+export { scannerDoctorChecks } from './doctor';
+export { udevRulesPath, udevInstallCommand, UDEV_RULES_FILE } from './udev';
+export { encodeFrame, type Framing, type SerialFraming } from './framing';
+export { encodeKeyboardReports } from './hid/keyboard';
+export { encodeAccessHidReports, ACCESS_IS_VENDOR_ID } from './hid/accessHid';
+
+export interface DriverDeps {
+  /** Zone parser; defaults to the MRZ domain's parseMrz. */
+  parse?: ParseZone;
+  /** OCR for hot-folder images (the OCR domain's `createMrzReader()`), or a function creating it on first image. */
+  ocr?: ImageZoneReader | (() => Promise<ImageZoneReader>);
+  /** HID access; defaults to node-hid (tests pass a fake). */
+  hid?: HidBackend;
+}
+
+const defaultParse: ParseZone = (lines) => parseMrz(lines);
+
+/** The driver for a profile (validated first: a bad profile is a UserError saying what to fix). */
+export function createDriver(input: ScannerProfile | ScannerProfileInput, deps: DriverDeps = {}): ScannerDriver {
+  const profile = parseProfile(input);
+  const parse = deps.parse ?? defaultParse;
+  switch (profile.driver) {
+    case 'serial':
+      return new SerialDriver(profile, { parse });
+    case 'hid':
+      return new HidDriver(profile, { parse, backend: deps.hid });
+    case 'folder':
+      return new FolderDriver(profile, { parse, ocr: deps.ocr });
+    case 'simulator':
+      return new SimulatorDriver({ id: profile.id, framing: profile.framing, parse });
+  }
+}

@@ -1,0 +1,93 @@
+import type { EventEmitter } from 'node:events';
+import type { MrzResult } from '../mrz/types';
+
+export type ScannerSource = 'serial' | 'hid' | 'folder' | 'simulator';
+
+/** One document as the reader delivered it: the zone lines and what the MRZ parser made of them. */
+export interface ScannedDocument {
+  lines: string[];
+  /** Parsed zone. Bad check digits stay bad: `mrz.valid` is false and the officer sees a bad read. */
+  mrz: MrzResult;
+  source: ScannerSource;
+  /** The profile id of the reader that produced it. */
+  readerId: string;
+  /** Epoch milliseconds when the last byte of the document arrived (for folders: when the file settled). */
+  receivedAt: number;
+  /** The data-page image, when the reader (hot folder) provided one; the path is in `processed/`. */
+  image?: { path: string };
+}
+
+export type ScannerState = 'connecting' | 'connected' | 'disconnected' | 'error';
+
+export interface ScannerStatus {
+  state: ScannerState;
+  /** A sentence a person can act on, e.g. "Reader on /dev/ttyUSB0 disconnected: check the cable." */
+  message: string;
+  at: number;
+}
+
+/** Bytes on the wire, for the technician console. `out` = written to the reader. */
+export interface RawTraffic {
+  direction: 'in' | 'out';
+  bytes: Buffer;
+  at: number;
+}
+
+/**
+ * Something the reader sent that is not a document (garbage, a truncated frame, a wrong block check,
+ * a zone that does not parse) or a device problem. Never contains zone text (personal data).
+ */
+export class ScannerProblem extends Error {
+  readonly code: ScannerProblemCode;
+  /** How many similar problems were suppressed since the last one was reported (flood control). */
+  suppressed = 0;
+  constructor(code: ScannerProblemCode, message: string) {
+    super(message);
+    this.name = 'ScannerProblem';
+    this.code = code;
+  }
+}
+
+export type ScannerProblemCode =
+  | 'garbage'
+  | 'truncated_frame'
+  | 'bad_block_check'
+  | 'bad_length'
+  | 'overflow'
+  | 'not_a_zone'
+  | 'device'
+  | 'permission'
+  | 'file'
+  | 'ocr';
+
+export interface ScannerDriverEvents {
+  document: [ScannedDocument];
+  status: [ScannerStatus];
+  raw: [RawTraffic];
+  error: [ScannerProblem];
+}
+
+/**
+ * One reader behind one interface, whatever the transport. `open()` starts reading and keeps
+ * reconnecting until `close()`; it resolves after the first connection attempt, whether or not the
+ * reader was there (watch `status`). `error` events are only emitted when someone listens, so an
+ * unattended driver never crashes the process.
+ */
+export interface ScannerDriver extends EventEmitter {
+  readonly readerId: string;
+  readonly source: ScannerSource;
+  readonly status: ScannerStatus;
+  open(): Promise<void>;
+  close(): Promise<void>;
+  on<K extends keyof ScannerDriverEvents>(event: K, listener: (...args: ScannerDriverEvents[K]) => void): this;
+  once<K extends keyof ScannerDriverEvents>(event: K, listener: (...args: ScannerDriverEvents[K]) => void): this;
+  off<K extends keyof ScannerDriverEvents>(event: K, listener: (...args: ScannerDriverEvents[K]) => void): this;
+}
+
+/** Parser signature (the MRZ domain's `parseMrz`), injectable for tests. */
+export type ParseZone = (lines: string[]) => MrzResult;
+
+/** Reads the zone off a data-page image (the OCR domain's `createMrzReader()`), injected into the hot folder. */
+export interface ImageZoneReader {
+  read(pathOrBuffer: string | Buffer): Promise<unknown>;
+}

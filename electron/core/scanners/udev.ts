@@ -1,0 +1,13 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const UDEV_RULES_FILE = '70-checkpoint-readers.rules';
+
+/** The rules shipped in resources/udev (packaged apps keep resources/ next to the app). */
+export function udevRulesPath(): string {
+  return join(fileURLToPath(new URL('../../../resources/udev/', import.meta.url)), UDEV_RULES_FILE);
+}
+
+export function udevInstallCommand(): string {
+  return `sudo install -m 644 ${udevRulesPath()} /etc/udev/rules.d/ && sudo udevadm control --reload && sudo udevadm trigger, then unplug and replug the reader`;
+}
