@@ -6,4 +6,7 @@ import type { CliCommand } from '../context';
  */
 export const commands: Record<string, () => Promise<CliCommand>> = {
   doctor: () => import('./doctor'),
+  users: () => import('./users'),
+  log: () => import('./log'),
+  export: () => import('./export'),
 };
