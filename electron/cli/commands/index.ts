@@ -6,6 +6,7 @@ import type { CliCommand } from '../context';
  */
 export const commands: Record<string, () => Promise<CliCommand>> = {
   doctor: () => import('./doctor'),
+  mrz: () => import('./mrz'),
   users: () => import('./users'),
   log: () => import('./log'),
   export: () => import('./export'),

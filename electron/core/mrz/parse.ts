@@ -132,7 +132,8 @@ class Reader {
   /** Checks `value` against the check digit at `at`; returns whether it matched. */
   checkDigitAt(field: string, value: string, at: { line: number; pos: number }, allowFillerWhenEmpty: boolean): boolean {
     const ch = this.lines[at.line]![at.pos]!;
-    const label = FIELD_LABEL[field] ?? field;
+    const label = field === 'compositeCheckDigit' ? 'composite' : FIELD_LABEL[field] ?? field;
+    const over = field === 'compositeCheckDigit' ? 'the characters it covers give' : `the ${label} gives`;
     if (ch === '<' && allowFillerWhenEmpty && /^<*$/.test(value)) return true;
     if (!(ch >= '0' && ch <= '9')) {
       this.error(field, 'check_digit', `The ${label} check digit is "${ch}", not a digit: the zone was misread or is not genuine.`, at.line, at.pos);
@@ -141,7 +142,7 @@ class Reader {
     const expected = checkDigit(value);
     if (expected < 0) return false; // a character error was already reported
     if (expected !== Number(ch)) {
-      this.error(field, 'check_digit', `The ${label} check digit is ${ch} but the ${label} gives ${expected}: the zone was misread or altered.`, at.line, at.pos);
+      this.error(field, 'check_digit', `The ${label} check digit is ${ch} but ${over} ${expected}: the zone was misread or altered.`, at.line, at.pos);
       return false;
     }
     return true;

@@ -1,4 +1,13 @@
-import type { MrzIssue, MrzRepair } from './types';
+/**
+ * Repair of zones that came from OCR. The rule the officer relies on: a character is changed only
+ * where the position's character class demands it (a letter where only digits may stand, a digit in
+ * a name) or where a check digit confirms the change. Every change is listed; a change no check digit
+ * covers is also flagged as a warning, so the officer compares it with the printed page.
+ */
+import { checkDigit } from './checkDigit';
+import { LAYOUTS, fieldOf, positionClasses, type FieldSpec, type Layout } from './layout';
+import { isKnownState } from './states';
+import type { MrzFormat, MrzIssue, MrzRepair } from './types';
 
 export interface RepairedZone {
   lines: string[];
@@ -6,6 +15,415 @@ export interface RepairedZone {
   warnings: MrzIssue[];
 }
 
-export function repairZone(lines: string[], _today: Date): RepairedZone {
-  return { lines, repairs: [], warnings: [] };
+/** Where only digits may stand: the letters OCR confuses with digits. */
+const DIGIT_FOR: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', Z: '2', S: '5', G: '6', B: '8' };
+/** Where only letters may stand: the digits OCR confuses with letters. */
+const LETTER_FOR: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '6': 'G', '8': 'B' };
+/** Where both may stand, each confusable character's alternatives (tried only under a check digit). */
+const ALTERNATIVES: Record<string, string[]> = {
+  O: ['0'], Q: ['0'], D: ['0'], '0': ['O', 'D', 'Q'],
+  I: ['1'], L: ['1'], '1': ['I', 'L'],
+  Z: ['2'], '2': ['Z'], S: ['5'], '5': ['S'], G: ['6'], '6': ['G'], B: ['8'], '8': ['B'],
+};
+/** What OCR engines make of the filler `<`. */
+const FILLER_MISREADS = new Set(['K', 'L', 'C']);
+
+/** Characters from other scripts (or full-width forms) that look like MRZ characters. */
+const LOOKALIKES: Record<string, string> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S',
+  а: 'A', в: 'B', е: 'E', к: 'K', м: 'M', н: 'H', о: 'O', р: 'P', с: 'C', т: 'T', х: 'X', у: 'Y', і: 'I', ј: 'J', ѕ: 'S',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  '«': '<', '‹': '<', '〈': '<', '⟨': '<', '≺': '<',
+};
+
+/** Longest search per field: bounds repair time on hopeless input. */
+const MAX_CANDIDATES = 4000;
+const MAX_CHANGES = 3;
+
+interface Ctx {
+  lines: string[][];
+  repairs: MrzRepair[];
+  warnings: MrzIssue[];
 }
+
+export function repairZone(input: string[], _today: Date): RepairedZone {
+  const ctx: Ctx = { lines: [], repairs: [], warnings: [] };
+  const lines = input.map((line, li) => normaliseCharacters(line, li, ctx));
+  const layout = guessLayout(lines);
+  if (!layout) return { lines, repairs: ctx.repairs, warnings: ctx.warnings };
+  const fitted = lines.map((l, li) => fitLength(l, li, layout.lineLength, ctx));
+  if (fitted.some((l) => l.length !== layout.lineLength)) return { lines: fitted, repairs: ctx.repairs, warnings: ctx.warnings };
+  // The visa letter decides between TD3/MRV-A and TD2/MRV-B; repair cannot change it.
+  ctx.lines = fitted.map((l) => l.split(''));
+  fixByClass(layout, ctx);
+  fixStates(layout, ctx);
+  fixNameFillers(layout, ctx);
+  const ambiguous = searchCheckedFields(layout, ctx);
+
+  const out = ctx.lines.map((l) => l.join(''));
+  for (let li = 0; li < out.length; li++) {
+    for (let i = 0; i < out[li]!.length; i++) {
+      if (out[li]![i] !== fitted[li]![i]) ctx.repairs.push({ line: li + 1, position: i + 1, from: fitted[li]![i]!, to: out[li]![i]! });
+    }
+  }
+  for (const field of unconfirmedChanges(layout, fitted, ctx)) {
+    ctx.warnings.push({
+      field,
+      code: 'repaired_unchecked',
+      message: `The ${LABEL[field] ?? field} was corrected for OCR confusions that no check digit confirms; compare it with the printed page.`,
+      line: 0,
+      position: 0,
+    });
+  }
+  for (const field of ambiguous) {
+    ctx.warnings.push({
+      field,
+      code: 'repair_ambiguous',
+      message: `The ${field} fails its check digit and several corrections would fit; re-scan the document or type the zone.`,
+      line: 0,
+      position: 0,
+    });
+  }
+  return { lines: out, repairs: ctx.repairs, warnings: ctx.warnings };
+}
+
+function normaliseCharacters(line: string, li: number, ctx: Ctx): string {
+  let out = '';
+  let pos = 0;
+  for (const ch of line) {
+    pos++;
+    let to = ch;
+    if (ch >= 'a' && ch <= 'z') to = ch.toUpperCase();
+    else if (LOOKALIKES[ch]) to = LOOKALIKES[ch]!;
+    else if (ch.charCodeAt(0) > 127) {
+      const nfkc = ch.normalize('NFKC').toUpperCase();
+      if (/^[A-Z0-9< ]$/.test(nfkc)) to = nfkc;
+    } else if (ch === '\t') to = ' ';
+    if (to !== ch) ctx.repairs.push({ line: li + 1, position: pos, from: ch, to });
+    out += to;
+  }
+  return out;
+}
+
+/** The layout the lines were meant to be, allowing OCR's extra or missing characters. */
+function guessLayout(lines: string[]): Layout | null {
+  const visa = lines[0]?.startsWith('V') ?? false;
+  const longest = Math.max(0, ...lines.map((l) => l.replace(/ /g, '').length));
+  if (lines.length === 3 && Math.abs(longest - 30) <= 4) return LAYOUTS.TD1;
+  if (lines.length !== 2) return null;
+  if (Math.abs(longest - 44) <= 4) return visa ? LAYOUTS.MRVA : LAYOUTS.TD3;
+  if (Math.abs(longest - 36) <= 4) return visa ? LAYOUTS.MRVB : LAYOUTS.TD2;
+  return null;
+}
+
+/** Spaces (a filler OCR read as a gap, or a gap OCR inserted) and lost or extra trailing fillers. */
+function fitLength(line: string, li: number, length: number, ctx: Ctx): string {
+  let out = line;
+  if (out.includes(' ')) {
+    const asFillers = out.replace(/ /g, '<');
+    const removed = out.replace(/ /g, '');
+    const useFillers = asFillers.length === length || removed.length !== length;
+    for (let i = 0; i < out.length; i++) {
+      if (out[i] === ' ') ctx.repairs.push({ line: li + 1, position: i + 1, from: ' ', to: useFillers ? '<' : '' });
+    }
+    out = useFillers ? asFillers : removed;
+  }
+  if (out.length < length && out.endsWith('<')) {
+    for (let i = out.length; i < length; i++) ctx.repairs.push({ line: li + 1, position: i + 1, from: '', to: '<' });
+    out = out.padEnd(length, '<');
+  } else if (out.length > length && /^<+$/.test(out.slice(length))) {
+    for (let i = length; i < out.length; i++) ctx.repairs.push({ line: li + 1, position: i + 1, from: '<', to: '' });
+    out = out.slice(0, length);
+  }
+  return out;
+}
+
+function fixByClass(layout: Layout, ctx: Ctx): void {
+  const classes = positionClasses(layout);
+  const numberCheck = fieldOf(layout, 'documentNumber').check!;
+  const longNumberPossible = layout.format === 'TD1' || layout.format === 'TD2';
+  for (let li = 0; li < layout.lineCount; li++) {
+    const line = ctx.lines[li]!;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      const cls = classes[li]![i]!;
+      if (cls === '9' && DIGIT_FOR[ch]) {
+        // In TD1/TD2 the number's check position holds a filler when the number continues in the
+        // optional data; a filler misread as L there is not the digit 1 (the search decides).
+        if (longNumberPossible && li === numberCheck.line && i === numberCheck.pos && FILLER_MISREADS.has(ch)) continue;
+        line[i] = DIGIT_FOR[ch]!;
+      } else if (cls === 'A' && LETTER_FOR[ch]) {
+        line[i] = LETTER_FOR[ch]!;
+      }
+    }
+  }
+  const sex = fieldOf(layout, 'sex');
+  const s = ctx.lines[sex.line]![sex.start]!;
+  if (FILLER_MISREADS.has(s) || s === ' ') ctx.lines[sex.line]![sex.start] = '<';
+}
+
+function fieldText(ctx: Ctx, f: { line: number; start: number; length: number }): string {
+  return ctx.lines[f.line]!.slice(f.start, f.start + f.length).join('');
+}
+
+function setField(ctx: Ctx, f: { line: number; start: number }, value: string): void {
+  for (let i = 0; i < value.length; i++) ctx.lines[f.line]![f.start + i] = value[i]!;
+}
+
+/** `DKK` → `D<<`: a state code becomes known when its misread fillers are restored. */
+function fixStates(layout: Layout, ctx: Ctx): void {
+  for (const name of ['issuingState', 'nationality'] as const) {
+    const f = fieldOf(layout, name);
+    const raw = fieldText(ctx, f);
+    if (isKnownState(raw)) continue;
+    for (let keep = 2; keep >= 1; keep--) {
+      const tail = raw.slice(keep);
+      if ([...tail].every((c) => c === '<' || FILLER_MISREADS.has(c))) {
+        const candidate = raw.slice(0, keep) + '<'.repeat(3 - keep);
+        if (isKnownState(candidate) && candidate !== raw) {
+          setField(ctx, f, candidate);
+          break;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The trailing filler run of a field with fillers misread as K, L or C restored. Characters before
+ * the first genuine `<` of the run may end the name (MICHAEL<<<), so they stay; a run with no `<`
+ * at all loses its first character only when it looks like the rest (KKKK is fillers; LKKK keeps L).
+ */
+export function restoreTrailingFillers(s: string): string {
+  let start = s.length;
+  while (start > 0 && (s[start - 1] === '<' || FILLER_MISREADS.has(s[start - 1]!))) start--;
+  const run = s.slice(start);
+  if (run.length < 3 || /^<*$/.test(run)) return s;
+  const firstFiller = run.indexOf('<');
+  let keep: number;
+  if (firstFiller >= 0) keep = firstFiller;
+  else keep = start > 0 && run[0] !== run[1] ? 1 : 0;
+  return s.slice(0, start + keep) + '<'.repeat(run.length - keep);
+}
+
+function fixNameFillers(layout: Layout, ctx: Ctx): void {
+  const f = fieldOf(layout, 'name');
+  const raw = fieldText(ctx, f);
+  const fixed = restoreTrailingFillers(raw);
+  if (fixed !== raw) setField(ctx, f, fixed);
+}
+
+const LABEL: Record<string, string> = {
+  documentCode: 'document code', issuingState: 'issuing state', name: 'name', documentNumber: 'document number',
+  nationality: 'nationality', birthDate: 'date of birth', sex: 'sex', expiryDate: 'date of expiry',
+  optionalData: 'optional data', optionalData2: 'optional data (line 2)',
+};
+
+/** Fields that repair changed where no check digit now confirms the result (names, states, sex…). */
+function unconfirmedChanges(layout: Layout, fitted: string[], ctx: Ctx): string[] {
+  const out: string[] = [];
+  const composite = layout.composite ? compositePasses(layout, ctx) : false;
+  const inComposite = (f: FieldSpec) =>
+    layout.composite?.ranges.some(([li, s, e]) => li === f.line && f.start >= s && f.start + f.length <= e) ?? false;
+  for (const f of layout.fields) {
+    const before = fitted[f.line]!.slice(f.start, f.start + f.length);
+    const after = fieldText(ctx, f);
+    const checkBefore = f.check ? fitted[f.check.line]![f.check.pos] : '';
+    const checkAfter = f.check ? ctx.lines[f.check.line]![f.check.pos] : '';
+    if (before === after && checkBefore === checkAfter) continue;
+    const ownCheck = f.check ? unitPasses({ field: f.name, cells: [], check: f.check, fillerOkWhenEmpty: f.kind !== 'number' }, after, checkAfter!) : false;
+    if (ownCheck || (composite && inComposite(f))) continue;
+    out.push(f.name);
+  }
+  return out;
+}
+
+/** A field covered by its own check digit: value positions and the check digit position. */
+interface Unit {
+  field: string;
+  cells: { line: number; pos: number; cls: 'X' | '9' | 'T' }[]; // T: trailing-filler capable
+  check: { line: number; pos: number };
+  fillerOkWhenEmpty: boolean;
+}
+
+function unitsOf(layout: Layout, ctx: Ctx): Unit[] {
+  const units: Unit[] = [];
+  const cellsOf = (f: FieldSpec, cls: 'X' | '9') =>
+    Array.from({ length: f.length }, (_, i) => ({ line: f.line, pos: f.start + i, cls: cls as 'X' | '9' | 'T' }));
+  const num = fieldOf(layout, 'documentNumber');
+  const opt = fieldOf(layout, 'optionalData');
+  const numCheckChar = ctx.lines[num.check!.line]![num.check!.pos]!;
+  const optText = fieldText(ctx, opt);
+  const long =
+    (layout.format === 'TD1' || layout.format === 'TD2') &&
+    (numCheckChar === '<' || FILLER_MISREADS.has(numCheckChar)) &&
+    /^[A-Z0-9]{9}$/.test(fieldText(ctx, num)) &&
+    /^[A-Z0-9]{2}/.test(optText);
+  if (long) {
+    ctx.lines[num.check!.line]![num.check!.pos] = '<';
+    const end = optText.indexOf('<');
+    const ext = end < 0 ? optText.length : end;
+    units.push({
+      field: 'documentNumber',
+      cells: [...cellsOf(num, 'X'), ...Array.from({ length: ext - 1 }, (_, i) => ({ line: opt.line, pos: opt.start + i, cls: 'X' as const }))],
+      check: { line: opt.line, pos: opt.start + ext - 1 },
+      fillerOkWhenEmpty: false,
+    });
+  } else {
+    units.push({ field: 'documentNumber', cells: cellsOf(num, 'X'), check: num.check!, fillerOkWhenEmpty: false });
+  }
+  for (const name of ['birthDate', 'expiryDate'] as const) {
+    const f = fieldOf(layout, name);
+    units.push({ field: name, cells: cellsOf(f, '9'), check: f.check!, fillerOkWhenEmpty: true });
+  }
+  if (opt.check) units.push({ field: 'optionalData', cells: cellsOf(opt, 'X'), check: opt.check, fillerOkWhenEmpty: true });
+  return units;
+}
+
+function unitPasses(u: Unit, value: string, checkChar: string): boolean {
+  if (checkChar === '<') return u.fillerOkWhenEmpty && /^<*$/.test(value);
+  if (!(checkChar >= '0' && checkChar <= '9')) return false;
+  return checkDigit(value) === Number(checkChar);
+}
+
+interface Option {
+  value: string;
+  check: string;
+  changes: number;
+}
+
+/**
+ * Candidate readings of a unit that its check digit accepts, fewest changes first: the reading as
+ * it stands, its misread filler run restored, and each combination of up to three confusions.
+ */
+function optionsFor(u: Unit, ctx: Ctx): { options: Option[]; passesAsIs: boolean } {
+  const value = u.cells.map((c) => ctx.lines[c.line]![c.pos]!).join('');
+  const check = ctx.lines[u.check.line]![u.check.pos]!;
+  if (unitPasses(u, value, check)) {
+    // A run of K/L/C can pass a check digit by coincidence (KKKKK adds a multiple of 10); fillers
+    // that pass too are the likelier reading.
+    const restored = u.cells[0]!.cls === 'X' ? restoreTrailingFillers(value) : value;
+    const best = restored !== value && unitPasses(u, restored, check) ? restored : value;
+    return { options: [{ value: best, check, changes: best === value ? 0 : 1 }], passesAsIs: true };
+  }
+  const checks = [check];
+  if (u.fillerOkWhenEmpty && FILLER_MISREADS.has(check)) checks.push('<');
+  const bases: { value: string; changes: number }[] = [{ value, changes: 0 }];
+  if (u.cells[0]!.cls === 'X') {
+    const restored = restoreTrailingFillers(value);
+    if (restored !== value) bases.push({ value: restored, changes: 1 });
+  }
+  const found: Option[] = [];
+  let budget = MAX_CANDIDATES;
+  for (const base of bases) {
+    for (const c of checks) {
+      const extra = base.changes + (c === check ? 0 : 1);
+      if (unitPasses(u, base.value, c)) found.push({ value: base.value, check: c, changes: extra });
+      if (u.cells[0]!.cls !== 'X') continue;
+      // Positions holding a confusable character, and what each could have been.
+      const slots: { i: number; alts: string[] }[] = [];
+      for (let i = 0; i < base.value.length; i++) {
+        const alts = ALTERNATIVES[base.value[i]!];
+        if (alts) slots.push({ i, alts });
+      }
+      const chars = base.value.split('');
+      const walk = (from: number, depth: number): void => {
+        for (let s = from; s < slots.length && budget > 0; s++) {
+          const slot = slots[s]!;
+          const orig = chars[slot.i]!;
+          for (const alt of slot.alts) {
+            if (--budget <= 0) break;
+            chars[slot.i] = alt;
+            const v = chars.join('');
+            if (unitPasses(u, v, c)) found.push({ value: v, check: c, changes: extra + depth + 1 });
+            if (depth + 1 < MAX_CHANGES) walk(s + 1, depth + 1);
+          }
+          chars[slot.i] = orig;
+        }
+      };
+      walk(0, 0);
+    }
+  }
+  found.sort((a, b) => a.changes - b.changes);
+  return { options: found, passesAsIs: false };
+}
+
+/** Check-digit-guided repair; the composite check digit, where there is one, breaks ties. Returns ambiguous fields. */
+function searchCheckedFields(layout: Layout, ctx: Ctx): string[] {
+  const units = unitsOf(layout, ctx);
+  const apply = (u: Unit, o: Option) => {
+    u.cells.forEach((c, i) => (ctx.lines[c.line]![c.pos] = o.value[i]!));
+    ctx.lines[u.check.line]![u.check.pos] = o.check;
+  };
+  const per = units.map((u) => ({ u, ...optionsFor(u, ctx) }));
+  for (const p of per) if (p.passesAsIs && p.options[0]!.changes > 0) apply(p.u, p.options[0]!);
+  const ambiguous: string[] = [];
+  const failing = per.filter((p) => !p.passesAsIs && p.options.length > 0);
+  if (failing.length === 0) {
+    fixCompositeOnlyFillers(layout, ctx);
+    return ambiguous;
+  }
+
+  // Prefer a combination the composite check digit confirms, fewest changes first.
+  if (layout.composite) {
+    const saved = ctx.lines.map((l) => [...l]);
+    const lists = failing.map((p) => p.options.slice(0, 12));
+    const combos: { picks: Option[]; changes: number }[] = [];
+    const rec = (k: number, picks: Option[], changes: number): void => {
+      if (combos.length > 2000) return;
+      if (k === lists.length) {
+        failing.forEach((p, i) => apply(p.u, picks[i]!));
+        if (compositePasses(layout, ctx)) combos.push({ picks: [...picks], changes });
+        return;
+      }
+      for (const o of lists[k]!) rec(k + 1, [...picks, o], changes + o.changes);
+    };
+    rec(0, [], 0);
+    ctx.lines = saved.map((l) => [...l]);
+    combos.sort((a, b) => a.changes - b.changes);
+    if (combos.length > 0 && (combos.length === 1 || combos[0]!.changes < combos[1]!.changes)) {
+      failing.forEach((p, i) => apply(p.u, combos[0]!.picks[i]!));
+      fixCompositeOnlyFillers(layout, ctx);
+      return ambiguous;
+    }
+  }
+  // Otherwise each field on its own check digit, where exactly one reading has the fewest changes.
+  for (const p of failing) {
+    const best = p.options[0]!;
+    const tied = p.options.filter((o) => o.changes === best.changes);
+    if (tied.length === 1) apply(p.u, best);
+    else ambiguous.push(p.u.field);
+  }
+  fixCompositeOnlyFillers(layout, ctx);
+  return ambiguous;
+}
+
+function compositePasses(layout: Layout, ctx: Ctx): boolean {
+  const c = layout.composite;
+  if (!c) return true;
+  const covered = c.ranges.map(([li, s, e]) => ctx.lines[li]!.slice(s, e).join('')).join('');
+  const ch = ctx.lines[c.line]![c.pos]!;
+  return ch >= '0' && ch <= '9' && checkDigit(covered) === Number(ch);
+}
+
+/**
+ * Optional data with no check digit of its own (TD1, TD2, visas): misread filler runs are restored.
+ * The composite check digit confirms it where there is one; a filler run of K/L/C is what the
+ * officer sees as <<< on the page either way.
+ */
+function fixCompositeOnlyFillers(layout: Layout, ctx: Ctx): void {
+  for (const name of ['optionalData', 'optionalData2'] as const) {
+    if (layout.format !== 'TD1' && name === 'optionalData2') continue;
+    const f = fieldOf(layout, name);
+    if (f.check) continue;
+    const raw = fieldText(ctx, f);
+    const fixed = restoreTrailingFillers(raw);
+    if (fixed === raw) continue;
+    const before = compositePasses(layout, ctx);
+    setField(ctx, f, fixed);
+    if (before && !compositePasses(layout, ctx)) setField(ctx, f, raw);
+  }
+}
+
+export const __test = { DIGIT_FOR, LETTER_FOR, ALTERNATIVES, guessLayout };
+export type { MrzFormat };

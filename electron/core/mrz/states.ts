@@ -88,7 +88,7 @@ const ICAO_SPECIAL: Record<string, string> = {
 /** ICAO's fictional specimen state: known, but a zone carrying it is a specimen, not a real document. */
 export const SPECIMEN_STATE = 'UTO';
 
-const ALL: Record<string, string> = { ...ISO_3166_ALPHA3, ...ICAO_SPECIAL, [SPECIMEN_STATE]: 'Utopia (ICAO specimen)' };
+const ALL: Record<string, string> = { ...ISO_3166_ALPHA3, ...ICAO_SPECIAL, [SPECIMEN_STATE]: 'Utopia, ICAO specimen' };
 
 /** Name of a state code as printed in a zone; fillers are ignored (`D<<` is Germany). */
 export function stateName(code: string): string | undefined {
