@@ -10,4 +10,5 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   users: () => import('./users'),
   log: () => import('./log'),
   export: () => import('./export'),
+  sync: () => import('./sync'),
 };
