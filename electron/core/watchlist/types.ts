@@ -93,3 +93,27 @@ export interface ScreeningResult {
   /** ms spent screening */
   ms: number;
 }
+
+/** Source formats `importFile` and `readSourceEntries` understand. */
+export type ImportFormat = 'bundle' | 'opensanctions-csv' | 'ftm' | 'un-xml' | 'ofac-csv' | 'sltd-csv';
+
+/** What an import did; `errors` name the source line of every rejected row. */
+export interface ImportReport {
+  added: number;
+  updated: number;
+  rejected: number;
+  /** Source records that are not screening targets (companies, vessels...): neither imported nor errors. */
+  skipped?: number;
+  errors: { line: number; message: string }[];
+}
+
+export interface WatchlistStats {
+  persons: number;
+  documents: number;
+  names: number;
+  bySource: Record<string, number>;
+  listVersion: number | null;
+  publishedAt: string | null;
+  /** Size of watchlist.db on disk (bytes). */
+  fileBytes: number;
+}

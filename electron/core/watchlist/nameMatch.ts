@@ -1,0 +1,139 @@
+/**
+ * Compares a traveller's name with one list name and says why they match. Tokens are paired regardless
+ * of order (so the surname/given-name split and "SURNAME, Given" order do not matter), each pair scored
+ * by the best of: same token, known variant, same sound, consonant skeleton (scripts without vowels),
+ * Jaro-Winkler, MRZ truncation. Leftover neighbours are tried joined (ABD ALLAH / ABDULLAH).
+ */
+import { canonicalToken } from './nameVariants';
+import { makeToken, type NameToken } from './names';
+import { jaroWinkler } from './similarity';
+
+export type PairKind = 'exact' | 'sound' | 'skeleton' | 'fuzzy' | 'truncated' | 'initial' | 'joined';
+
+export interface TokenPair {
+  query: string;
+  list: string;
+  sim: number;
+  kind: PairKind;
+}
+
+export interface NameComparison {
+  score: number;
+  pairs: TokenPair[];
+  unmatchedQuery: string[];
+  unmatchedList: string[];
+}
+
+/** Below this a token pair is not a match at all (names differ there). */
+const PAIR_FLOOR = 0.82;
+
+export function tokenSimilarity(q: NameToken, c: NameToken, queryLast: boolean): { sim: number; kind: PairKind } {
+  if (q.text === c.text) return { sim: 1, kind: 'exact' };
+  let best = { sim: 0, kind: 'fuzzy' as PairKind };
+  if (q.skeletal !== c.skeletal && q.skel.length >= 1 && c.skel.length >= 1) {
+    // Arabic/Hebrew/Thai script against Latin: only the consonants are comparable.
+    if (q.skel === c.skel) best = { sim: q.skel.length >= 3 ? 0.95 : 0.9, kind: 'skeleton' };
+    else if (q.skel.length >= 3 && c.skel.length >= 3) best = { sim: jaroWinkler(q.skel, c.skel) * 0.95, kind: 'skeleton' };
+  }
+  const jw = jaroWinkler(q.text, c.text);
+  if (jw > best.sim) best = { sim: jw, kind: 'fuzzy' };
+  if (q.phon === c.phon && q.text.length >= 4 && c.text.length >= 4 && best.sim < 0.9 && jw >= 0.7) best = { sim: 0.9, kind: 'sound' };
+  // The MRZ cuts long names at the end of the field: a query's last token may be a prefix.
+  if (queryLast && q.text.length >= 5 && c.text.length > q.text.length && c.text.startsWith(q.text) && best.sim < 0.95)
+    best = { sim: 0.95, kind: 'truncated' };
+  if (q.text.length === 1 && c.text[0] === q.text && c.text.length > 1) best = { sim: 0.85, kind: 'initial' };
+  else if (c.text.length === 1 && q.text[0] === c.text && q.text.length > 1) best = { sim: 0.85, kind: 'initial' };
+  return best;
+}
+
+function weightOf(toks: NameToken[]): number {
+  let w = 0;
+  for (const t of toks) w += t.weight;
+  return w;
+}
+
+export function compareNames(query: NameToken[], list: NameToken[]): NameComparison {
+  const nq = query.length;
+  const nc = list.length;
+  const cells: { i: number; j: number; sim: number; kind: PairKind }[] = [];
+  for (let i = 0; i < nq; i++) {
+    const q = query[i]!;
+    for (let j = 0; j < nc; j++) {
+      const c = list[j]!;
+      // Cheap rejection before Jaro-Winkler: no shared first sound and no skeleton route.
+      if (q.text !== c.text && q.phon[0] !== c.phon[0] && q.skeletal === c.skeletal && q.text[0] !== c.text[0] && q.text.length > 1 && c.text.length > 1) continue;
+      const s = tokenSimilarity(q, c, i === nq - 1);
+      if (s.sim >= PAIR_FLOOR) cells.push({ i, j, ...s });
+    }
+  }
+  cells.sort((a, b) => b.sim - a.sim || (a.kind === 'exact' ? -1 : 0));
+  const usedQ = new Uint8Array(nq);
+  const usedC = new Uint8Array(nc);
+  const pairs: TokenPair[] = [];
+  let matchedQ = 0;
+  let matchedC = 0;
+  for (const cell of cells) {
+    if (usedQ[cell.i] || usedC[cell.j]) continue;
+    usedQ[cell.i] = 1;
+    usedC[cell.j] = 1;
+    const q = query[cell.i]!;
+    const c = list[cell.j]!;
+    pairs.push({ query: q.text, list: c.text, sim: cell.sim, kind: cell.kind });
+    matchedQ += cell.sim * q.weight;
+    matchedC += cell.sim * c.weight;
+  }
+  // Names written apart on one side and together on the other (ABD ALLAH / ABDULLAH, JIN PING / JINPING).
+  const tryJoin = (a: NameToken[], usedA: Uint8Array, b: NameToken[], usedB: Uint8Array, aIsQuery: boolean) => {
+    for (let i = 0; i + 1 < a.length; i++) {
+      if (usedA[i] || usedA[i + 1]) continue;
+      const joinedText = canonicalToken(a[i]!.text + a[i + 1]!.text);
+      const joined = makeToken(joinedText, a[i]!.skeletal || a[i + 1]!.skeletal);
+      for (let j = 0; j < b.length; j++) {
+        if (usedB[j]) continue;
+        const s = aIsQuery ? tokenSimilarity(joined, b[j]!, i + 1 === a.length - 1) : tokenSimilarity(b[j]!, joined, false);
+        if (s.sim < 0.88) continue;
+        usedA[i] = usedA[i + 1] = usedB[j] = 1;
+        const wA = a[i]!.weight + a[i + 1]!.weight;
+        const wB = b[j]!.weight;
+        pairs.push(aIsQuery
+          ? { query: `${a[i]!.text} ${a[i + 1]!.text}`, list: b[j]!.text, sim: s.sim, kind: 'joined' }
+          : { query: b[j]!.text, list: `${a[i]!.text} ${a[i + 1]!.text}`, sim: s.sim, kind: 'joined' });
+        if (aIsQuery) {
+          matchedQ += s.sim * wA;
+          matchedC += s.sim * wB;
+        } else {
+          matchedC += s.sim * wA;
+          matchedQ += s.sim * wB;
+        }
+        break;
+      }
+    }
+  };
+  if (pairs.length < nq || pairs.length < nc) {
+    tryJoin(query, usedQ, list, usedC, true);
+    tryJoin(list, usedC, query, usedQ, false);
+  }
+
+  const unmatchedQuery = query.filter((_, i) => !usedQ[i]).map((t) => t.text);
+  const unmatchedList = list.filter((_, j) => !usedC[j]).map((t) => t.text);
+  const wq = weightOf(query);
+  const wc = weightOf(list);
+  if (!pairs.length || wq === 0 || wc === 0) return { score: 0, pairs, unmatchedQuery, unmatchedList };
+  const covQ = Math.min(1, matchedQ / wq);
+  const covC = Math.min(1, matchedC / wc);
+  // The side with fewer name parts decides most (a dropped or added middle name costs a little).
+  let score = 0.65 * Math.max(covQ, covC) + 0.35 * Math.min(covQ, covC);
+
+  const meaningfulPairs = pairs.filter((p) => p.kind === 'joined' || !makeToken(p.query, false).particle);
+  const strongQ = query.filter((t) => !t.particle && t.text.length > 1).length;
+  const strongC = list.filter((t) => !t.particle && t.text.length > 1).length;
+  if (meaningfulPairs.length <= 1 && (strongQ > 1 && strongC > 1)) {
+    // One shared name part out of several on both sides is a coincidence, not an identity.
+    score = Math.min(score, 0.6);
+  } else if (meaningfulPairs.length === 1 && strongQ <= 1 && strongC > 1) {
+    // A traveller known by one name only: a rare full match is worth review, a common one is not.
+    const only = query.find((t) => !t.particle) ?? query[0]!;
+    if (only.common || only.text.length < 4) score = Math.min(score, 0.6);
+  }
+  return { score, pairs, unmatchedQuery, unmatchedList };
+}

@@ -1,0 +1,129 @@
+/**
+ * A name as matching sees it: Latin tokens, with variants folded, titles dropped, and per-token sound
+ * keys. Lists and travellers go through the same preparation so they meet on equal terms.
+ */
+import { canonicalToken, COMMON_TOKENS, isParticle, TITLES } from './nameVariants';
+import { consonantSkeleton, phoneticKey } from './phonetic';
+import { latinForms } from './transliterate';
+
+export interface NameToken {
+  text: string;
+  phon: string;
+  skel: string;
+  skeletal: boolean;
+  particle: boolean;
+  common: boolean;
+  /** How much this token says about identity. */
+  weight: number;
+}
+
+/** Longest name we look at; beyond this a "name" is garbage or an attack, not a person. */
+export const MAX_NAME_CHARS = 300;
+const MAX_TOKENS = 12;
+const MAX_TOKEN_CHARS = 40;
+
+const tokenCache = new Map<string, NameToken>();
+
+export function makeToken(text: string, skeletal: boolean): NameToken {
+  const key = skeletal ? '~' + text : text;
+  let t = tokenCache.get(key);
+  if (t) return t;
+  const particle = isParticle(text);
+  const common = COMMON_TOKENS.has(text);
+  // Skeletal tokens lose inner long-vowel letters (W, Y) before keying, so mhmwd keys like MAHMUD.
+  const keyed = skeletal ? text[0] + text.slice(1).replace(/[WY]/g, '') : text;
+  t = {
+    text,
+    phon: phoneticKey(keyed),
+    skel: consonantSkeleton(text),
+    skeletal,
+    particle,
+    common,
+    weight: particle ? 0.25 : text.length === 1 ? 0.3 : common ? 0.7 : 1,
+  };
+  if (tokenCache.size > 200_000) tokenCache.clear();
+  tokenCache.set(key, t);
+  return t;
+}
+
+/** Prepared forms of one written name (usually one; Chinese characters can give more). */
+export function prepareName(raw: string): NameToken[][] {
+  const text = raw.length > MAX_NAME_CHARS ? raw.slice(0, MAX_NAME_CHARS) : raw;
+  const forms: NameToken[][] = [];
+  for (const form of latinForms(text)) {
+    let toks = form
+      .map((t) => ({ text: canonicalToken(t.text.slice(0, MAX_TOKEN_CHARS)), skeletal: t.skeletal }))
+      .filter((t) => t.text.length > 0);
+    const withoutTitles = toks.filter((t) => !TITLES.has(t.text));
+    if (withoutTitles.some((t) => !isParticle(t.text))) toks = withoutTitles;
+    if (toks.length > MAX_TOKENS) toks = toks.slice(0, MAX_TOKENS);
+    if (toks.length) forms.push(toks.map((t) => makeToken(t.text, t.skeletal)));
+  }
+  return forms;
+}
+
+/** Compact storage form of prepared names: forms by '|', tokens by ' ', skeletal tokens marked with '~'. */
+export function encodeForms(forms: NameToken[][]): string {
+  return forms.map((f) => f.map((t) => (t.skeletal ? '~' + t.text : t.text)).join(' ')).join('|');
+}
+
+export function decodeForms(s: string): NameToken[][] {
+  if (!s) return [];
+  return s.split('|').map((f) =>
+    f.split(' ').map((w) => (w.startsWith('~') ? makeToken(w.slice(1), true) : makeToken(w, false))),
+  );
+}
+
+/** 52-bit FNV-style hash, so index keys are small integers (collisions only add candidates). */
+export function keyHash(s: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619) >>> 0;
+    h2 = Math.imul(h2 ^ c, 2246822519) >>> 0;
+  }
+  return h1 * 1048576 + (h2 & 0xfffff);
+}
+
+/** Sound keys for one token as an index sees it; skeletal tokens also try a leading vowel (علي = ALI). */
+function tokenKeys(t: NameToken): string[] {
+  if (t.skeletal && t.phon[0] !== 'A') return [t.phon, 'A' + t.phon];
+  return [t.phon];
+}
+
+/**
+ * Index keys of one prepared form: one per meaningful token ("1:" + sound key), one per pair of
+ * meaningful tokens ("2:" + both keys, order-free), and joined neighbours for names written apart
+ * or together (ABD ALLAH / ABDALLAH).
+ */
+export function formKeys(form: NameToken[], queryMode: boolean): { single: string[]; pair: string[] } {
+  const meaningful = form.filter((t) => !t.particle && t.text.length > 1);
+  const single = new Set<string>();
+  const pair = new Set<string>();
+  const per: string[][] = [];
+  for (const t of meaningful.slice(0, 8)) {
+    const ks = queryMode ? tokenKeys(t) : [t.phon];
+    per.push(ks);
+    for (const k of ks) single.add('1:' + k);
+  }
+  for (let i = 0; i < form.length - 1; i++) {
+    const a = form[i]!;
+    const b = form[i + 1]!;
+    if (a.text.length <= 3 || b.text.length <= 3 || a.particle) {
+      const joined = makeToken(a.text + b.text, a.skeletal || b.skeletal);
+      const ks = queryMode ? tokenKeys(joined) : [joined.phon];
+      for (const k of ks) single.add('1:' + k);
+      per.push(ks);
+    }
+  }
+  const n = Math.min(per.length, 7);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      for (const a of per[i]!)
+        for (const b of per[j]!) {
+          if (a === b) continue;
+          pair.add('2:' + (a < b ? a + '|' + b : b + '|' + a));
+        }
+  return { single: [...single], pair: [...pair] };
+}

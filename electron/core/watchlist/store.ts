@@ -1,0 +1,314 @@
+/**
+ * The local watchlist: entries on disk in SQLite (watchlist.db, WAL), with two indexes so screening
+ * never scans the list: exact document keys, and name sound keys (single tokens and token pairs)
+ * that bring up a few hundred candidates, which are then scored in memory.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../app/errors';
+import { DEFAULT_SCREENING_CONFIG, type ScreeningConfig } from './config';
+import { documentNumberKey, issuingStateKey } from './documents';
+import { readBundle } from './importers/bundle';
+import { readSourceEntriesSync } from './importers';
+import { decodeForms, encodeForms, formKeys, keyHash, prepareName } from './names';
+import { screenCandidates, type CandidateRow } from './screening';
+import type {
+  BundleHeader,
+  ImportFormat,
+  ImportReport,
+  ScreeningQuery,
+  ScreeningResult,
+  WatchlistEntry,
+  WatchlistStats,
+} from './types';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS entries (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  source TEXT NOT NULL,
+  names TEXT NOT NULL DEFAULT '',
+  births TEXT NOT NULL DEFAULT '',
+  nats TEXT NOT NULL DEFAULT '',
+  gender TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS name_keys (k INTEGER NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (k, rid)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS doc_keys (num TEXT NOT NULL, state TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (num, state, rid)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
+`;
+
+/** Postings longer than this are too common to help (e.g. the sound key of MUHAMMAD alone). */
+const SINGLE_KEY_CAP = 400;
+const PAIR_KEY_CAP = 2500;
+const MAX_CANDIDATES = 4000;
+
+export interface ApplyBundleOptions {
+  /** The list version the caller verified (e.g. from signed metadata); the header must say the same. */
+  expectedVersion?: number;
+  /** The entry count the caller verified; the list must hold exactly this many after applying. */
+  expectedCount?: number;
+}
+
+export interface WatchlistStore {
+  readonly path: string;
+  screen(query: ScreeningQuery): ScreeningResult;
+  importFile(format: ImportFormat, path: string): ImportReport;
+  importEntries(entries: Iterable<WatchlistEntry>, rejected?: ImportReport['errors']): ImportReport;
+  applyBundle(path: string, opts?: ApplyBundleOptions): { listVersion: number; entryCount: number };
+  listVersion(): { version: number | null; publishedAt: string | null };
+  stats(): WatchlistStats;
+  allEntries(): IterableIterator<WatchlistEntry>;
+  getEntry(id: string): WatchlistEntry | null;
+  config: ScreeningConfig;
+  close(): void;
+}
+
+function entryDocuments(e: WatchlistEntry): { num: string; state: string }[] {
+  const docs = e.kind === 'document' ? [{ number: e.documentNumber, issuingState: e.issuingState }] : e.documents;
+  const out: { num: string; state: string }[] = [];
+  for (const d of docs) {
+    const num = documentNumberKey(d.number);
+    if (num) out.push({ num, state: issuingStateKey(d.issuingState) });
+  }
+  return out;
+}
+
+export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAULT_SCREENING_CONFIG): WatchlistStore {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    throw new UserError('data_dir_unwritable', `Cannot create the data folder ${dataDir}: ${(e as NodeJS.ErrnoException).code}. Check --data-dir.`);
+  }
+  const path = join(dataDir, 'watchlist.db');
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -32000');
+    db.exec(SCHEMA);
+  } catch (e) {
+    throw new UserError('watchlist_unreadable', `Cannot open the watchlist database ${path}: ${(e as Error).message}. Run \`checkpoint doctor\`.`);
+  }
+
+  const q = {
+    byId: db.prepare('SELECT rid, kind, names, body FROM entries WHERE id = ?'),
+    insert: db.prepare('INSERT INTO entries (id, kind, source, names, births, nats, gender, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    update: db.prepare('UPDATE entries SET kind = ?, source = ?, names = ?, births = ?, nats = ?, gender = ?, body = ? WHERE rid = ?'),
+    deleteEntry: db.prepare('DELETE FROM entries WHERE rid = ?'),
+    insertKey: db.prepare('INSERT OR IGNORE INTO name_keys (k, rid) VALUES (?, ?)'),
+    deleteKey: db.prepare('DELETE FROM name_keys WHERE k = ? AND rid = ?'),
+    insertDoc: db.prepare('INSERT OR IGNORE INTO doc_keys (num, state, rid) VALUES (?, ?, ?)'),
+    deleteDoc: db.prepare('DELETE FROM doc_keys WHERE num = ? AND state = ? AND rid = ?'),
+    postings: db.prepare('SELECT rid FROM name_keys WHERE k = ? LIMIT ?').pluck(),
+    docLookup: db.prepare('SELECT state, rid FROM doc_keys WHERE num = ?'),
+    rows: db.prepare(
+      'SELECT rid, id, kind, names, births, nats, gender FROM entries WHERE rid IN (SELECT value FROM json_each(?))',
+    ),
+    body: db.prepare('SELECT body FROM entries WHERE rid = ?').pluck(),
+    count: db.prepare('SELECT count(*) FROM entries').pluck(),
+    countKind: db.prepare('SELECT kind, count(*) AS n FROM entries GROUP BY kind'),
+    countSource: db.prepare('SELECT source, count(*) AS n FROM entries GROUP BY source'),
+    getMeta: db.prepare('SELECT v FROM meta WHERE k = ?').pluck(),
+    setMeta: db.prepare('INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v'),
+    all: db.prepare('SELECT body FROM entries ORDER BY id').pluck(),
+  };
+
+  function nameKeysOf(namesEncoded: string): number[] {
+    const keys = new Set<number>();
+    for (const form of decodeForms(namesEncoded)) {
+      const { single, pair } = formKeys(form, false);
+      for (const k of single) keys.add(keyHash(k));
+      for (const k of pair) keys.add(keyHash(k));
+    }
+    return [...keys];
+  }
+
+  function removeKeys(rid: number, namesEncoded: string, body: string) {
+    for (const k of nameKeysOf(namesEncoded)) q.deleteKey.run(k, rid);
+    for (const d of entryDocuments(JSON.parse(body) as WatchlistEntry)) q.deleteDoc.run(d.num, d.state, rid);
+  }
+
+  /** Insert or replace one entry with its index keys. Returns whether it was new. */
+  function put(e: WatchlistEntry): 'added' | 'updated' {
+    const names = e.kind === 'person' ? encodeForms(e.names.flatMap((n) => prepareName(n))) : '';
+    const births = e.kind === 'person' ? e.birthDates.join(';') : '';
+    const nats = e.kind === 'person' ? e.nationalities.join(';') : '';
+    const gender = e.kind === 'person' ? e.gender : '';
+    const body = JSON.stringify(e);
+    const old = q.byId.get(e.id) as { rid: number; kind: string; names: string; body: string } | undefined;
+    let rid: number;
+    if (old) {
+      removeKeys(old.rid, old.names, old.body);
+      q.update.run(e.kind, e.source, names, births, nats, gender, body, old.rid);
+      rid = old.rid;
+    } else {
+      rid = Number(q.insert.run(e.id, e.kind, e.source, names, births, nats, gender, body).lastInsertRowid);
+    }
+    if (names) for (const k of nameKeysOf(names)) q.insertKey.run(k, rid);
+    for (const d of entryDocuments(e)) q.insertDoc.run(d.num, d.state, rid);
+    return old ? 'updated' : 'added';
+  }
+
+  function remove(id: string): boolean {
+    const old = q.byId.get(id) as { rid: number; names: string; body: string } | undefined;
+    if (!old) return false;
+    removeKeys(old.rid, old.names, old.body);
+    q.deleteEntry.run(old.rid);
+    return true;
+  }
+
+  function clearAll() {
+    db.exec('DELETE FROM name_keys; DELETE FROM doc_keys; DELETE FROM entries;');
+  }
+
+  function listVersion() {
+    const v = q.getMeta.get('list_version') as string | undefined;
+    return { version: v === undefined || v === null ? null : Number(v), publishedAt: (q.getMeta.get('published_at') as string | undefined) ?? null };
+  }
+
+  /** Row ids of entries sharing enough sound keys with the query to be worth scoring. */
+  function candidateRids(forms: ReturnType<typeof prepareName>): number[] {
+    const found = new Set<number>();
+    const tried = new Set<number>();
+    const fetch = (key: string, cap: number): boolean => {
+      const h = keyHash(key);
+      if (tried.has(h)) return true;
+      tried.add(h);
+      const rids = q.postings.all(h, cap + 1) as number[];
+      if (rids.length > cap) return false;
+      for (const r of rids) found.add(r);
+      return true;
+    };
+    for (const form of forms) {
+      const { single, pair } = formKeys(form, true);
+      const skippedPairs: string[] = [];
+      for (const k of pair) if (!fetch(k, PAIR_KEY_CAP)) skippedPairs.push(k);
+      for (const k of single) fetch(k, SINGLE_KEY_CAP);
+      // Every pair is very common (two common names): take the first postings of one pair rather than nothing.
+      if (found.size === 0 && skippedPairs.length) {
+        for (const r of q.postings.all(keyHash(skippedPairs[0]!), PAIR_KEY_CAP) as number[]) found.add(r);
+      }
+      if (found.size >= MAX_CANDIDATES) break;
+    }
+    return [...found].slice(0, MAX_CANDIDATES);
+  }
+
+  const store: WatchlistStore = {
+    path,
+    config,
+    screen(query) {
+      const t0 = performance.now();
+      const fullName = [query.surname, query.givenNames].filter((s) => typeof s === 'string' && s.trim()).join(' ');
+      const forms = fullName ? prepareName(fullName) : [];
+      const rows: CandidateRow[] = [];
+      if (forms.length) {
+        const rids = candidateRids(forms);
+        if (rids.length) rows.push(...(q.rows.all(JSON.stringify(rids)) as CandidateRow[]));
+      }
+      const docNum = documentNumberKey(query.documentNumber);
+      const docRows = docNum ? (q.docLookup.all(docNum) as { state: string; rid: number }[]) : [];
+      const docHits = new Map<number, string>();
+      for (const d of docRows) docHits.set(d.rid, d.state);
+      const missing = [...docHits.keys()].filter((rid) => !rows.some((r) => r.rid === rid));
+      if (missing.length) rows.push(...(q.rows.all(JSON.stringify(missing)) as CandidateRow[]));
+      const scored = screenCandidates(query, forms, rows, docNum, docHits, store.config);
+      const hits = scored.map((s) => ({ ...s, entry: JSON.parse(q.body.get(s.rid) as string) as WatchlistEntry }))
+        .map(({ rid: _rid, ...h }) => h);
+      return { hits, listVersion: listVersion().version, ms: performance.now() - t0 };
+    },
+    importEntries(entries, rejected = []) {
+      const report: ImportReport = { added: 0, updated: 0, rejected: rejected.length, errors: [...rejected] };
+      const tx = db.transaction(() => {
+        for (const e of entries) report[put(e)]++;
+        q.setMeta.run('last_import_at', new Date().toISOString());
+      });
+      tx();
+      return report;
+    },
+    importFile(format, filePath) {
+      if (format === 'bundle') {
+        const { added, updated } = applyBundleInternal(filePath, {});
+        return { added, updated, rejected: 0, errors: [] };
+      }
+      // Parse fully before touching the store: a file that cannot be read changes nothing.
+      const { entries, rejected, skipped } = readSourceEntriesSync(format, filePath);
+      return { ...store.importEntries(entries, rejected), skipped };
+    },
+    applyBundle(filePath, opts = {}) {
+      const r = applyBundleInternal(filePath, opts);
+      return { listVersion: r.listVersion, entryCount: r.entryCount };
+    },
+    listVersion,
+    stats() {
+      const byKind = Object.fromEntries((q.countKind.all() as { kind: string; n: number }[]).map((r) => [r.kind, r.n]));
+      const bySource = Object.fromEntries((q.countSource.all() as { source: string; n: number }[]).map((r) => [r.source, r.n]));
+      const v = listVersion();
+      let fileBytes = 0;
+      try {
+        fileBytes = statSync(path).size;
+      } catch {
+        /* not yet written */
+      }
+      const names = (db.prepare("SELECT count(*) FROM entries WHERE names <> ''").pluck().get() as number) ?? 0;
+      return { persons: byKind.person ?? 0, documents: byKind.document ?? 0, names, bySource, listVersion: v.version, publishedAt: v.publishedAt, fileBytes };
+    },
+    *allEntries() {
+      for (const body of q.all.iterate() as IterableIterator<string>) yield JSON.parse(body) as WatchlistEntry;
+    },
+    getEntry(id) {
+      const r = q.byId.get(id) as { body: string } | undefined;
+      return r ? (JSON.parse(r.body) as WatchlistEntry) : null;
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+
+  function applyBundleInternal(filePath: string, opts: ApplyBundleOptions) {
+    let header: BundleHeader | null = null;
+    let added = 0;
+    let updated = 0;
+    const tx = db.transaction(() => {
+      const current = listVersion().version;
+      for (const item of readBundle(filePath)) {
+        if ('header' in item) {
+          header = item.header;
+          if (opts.expectedVersion !== undefined && header.listVersion !== opts.expectedVersion)
+            throw new UserError('bundle_version_mismatch', `Bundle says list version ${header.listVersion} but version ${opts.expectedVersion} was expected; the list was not changed.`);
+          if (header.kind === 'delta') {
+            if (current !== header.baseVersion)
+              throw new UserError('bundle_base_mismatch', `This delta applies to list version ${header.baseVersion} but the workstation has ${current ?? 'no list'}; fetch a snapshot. The list was not changed.`);
+          } else {
+            clearAll();
+          }
+          continue;
+        }
+        if (item.op.op === 'put') {
+          if (put(item.op.entry) === 'added') added++;
+          else updated++;
+        } else if (!remove(item.op.id)) {
+          throw new UserError('bundle_invalid', `${filePath} line ${item.line}: deletes ${item.op.id}, which is not in the list; the list was not changed.`);
+        }
+      }
+      const h = header as BundleHeader | null;
+      if (!h) throw new UserError('bundle_invalid', `${filePath} has no header; the list was not changed.`);
+      const count = q.count.get() as number;
+      if (count !== h.entryCount)
+        throw new UserError('bundle_count_mismatch', `After applying ${filePath} the list would hold ${count} entries but the bundle says ${h.entryCount}; the list was not changed.`);
+      if (opts.expectedCount !== undefined && count !== opts.expectedCount)
+        throw new UserError('bundle_count_mismatch', `After applying ${filePath} the list would hold ${count} entries but ${opts.expectedCount} were expected; the list was not changed.`);
+      q.setMeta.run('list_version', String(h.listVersion));
+      q.setMeta.run('published_at', h.publishedAt);
+      q.setMeta.run('applied_at', new Date().toISOString());
+      return { listVersion: h.listVersion, entryCount: count };
+    });
+    const r = tx();
+    return { ...r, added, updated };
+  }
+
+  return store;
+}
