@@ -102,7 +102,7 @@ describe('rte framing', () => {
 
   it('rejects a block with a wrong BCC (no document) and reads the next one', () => {
     const bad = Buffer.from(encodeFrame('rte', TD3));
-    bad[bad.length - 1] ^= 0x5a;
+    bad[bad.length - 1] = bad[bad.length - 1]! ^ 0x5a;
     const d = new RteDecoder();
     const out = d.push(Buffer.concat([bad, encodeFrame('rte', TD1)]));
     expect(problems(out)).toEqual(['bad_block_check']);

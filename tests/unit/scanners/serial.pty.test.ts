@@ -75,7 +75,7 @@ describe('serial garbage and writes', () => {
     const seen = record(d);
     await d.open();
     const bad = Buffer.from(encodeFrame('rte', TD3));
-    bad[bad.length - 1] ^= 1;
+    bad[bad.length - 1] = bad[bad.length - 1]! ^ 1;
     await pty.write(Buffer.concat([bad, Buffer.from('\x00\xff random'), encodeFrame('rte', TD1)]));
     await waitFor('document', () => seen.docs[0]);
     expect(seen.docs.map((x) => x.lines)).toEqual([TD1]);
