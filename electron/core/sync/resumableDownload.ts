@@ -97,7 +97,15 @@ async function fetchRemainder(url: URL, partPath: string, total: number, idleTim
   } finally {
     await fh.close();
   }
-  if (have < total) throw new DownloadFailure(`the server sent ${have} of ${total} bytes`, true);
+  if (have < total) {
+    // A response that ended cleanly at its declared length is the server's whole file: it is not the
+    // signed one (truncated or replaced on the server), and resuming would not help.
+    const cleanEnd = res.complete && Number.isFinite(declared);
+    throw new DownloadFailure(
+      cleanEnd ? `the server's copy is shorter than the signed ${total} bytes (truncated or replaced)` : `the server sent ${have} of ${total} bytes`,
+      !cleanEnd,
+    );
+  }
   return have;
 }
 

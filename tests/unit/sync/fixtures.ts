@@ -51,8 +51,8 @@ export function syntheticEntry(i: number, revision = 0): WatchlistEntry {
 export function listAtVersion(version: number, base = 60): WatchlistEntry[] {
   const out: WatchlistEntry[] = [];
   for (let i = 0; i < base + version * 3; i++) {
-    if (i < base && i % 11 === version % 11 && version > 1) continue; // removed in this version
-    const revision = i % 7 === version % 7 ? version : 0;
+    if (i < base && i % 23 === version % 23 && version > 1) continue; // removed in this version
+    const revision = i % 29 === version % 29 ? version : 0;
     out.push(syntheticEntry(i, revision));
   }
   return out;
