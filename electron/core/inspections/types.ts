@@ -220,6 +220,9 @@ export const AUDIT_ACTIONS = [
   'scanner.profileChange',
   'watchlist.update',
   'export.shift',
+  /** A supervisor opened a record's personal data (access is itself evidence). */
+  'record.view',
+  'log.verify',
   'retention.purge',
   'log.migrate',
 ] as const;
