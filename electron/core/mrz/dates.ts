@@ -31,7 +31,9 @@ function daysInMonth(year: number, month: number): number {
 export function readMrzDate(raw: string, role: DateRole, today: Date): MrzDate {
   if (!DIGITS6.test(raw)) {
     // ICAO lets a state mark an unknown day, month or year of birth with fillers.
-    if (/^[0-9<]{6}$/.test(raw) && raw.includes('<')) return { iso: '', problem: raw === '<<<<<<' ? 'unknown' : 'partial' };
+    // Each of year, month and day is either written or wholly filled; a lone filler is a misread.
+    if (raw === '<<<<<<') return { iso: '', problem: 'unknown' };
+    if (role === 'birth' && /^([0-9]{2}|<<)([0-9]{2}|<<)([0-9]{2}|<<)$/.test(raw)) return { iso: '', problem: 'partial' };
     return { iso: '', problem: 'not_a_date' };
   }
   const yy = Number(raw.slice(0, 2));

@@ -103,5 +103,7 @@ export function positionClasses(layout: Layout): CharClass[][] {
     if (f.check) classes[f.check.line]![f.check.pos] = '9';
   }
   if (layout.composite) classes[layout.composite.line]![layout.composite.pos] = '9';
+  // The second letter of the document code may be a digit (US permanent resident card: C1).
+  classes[0]![1] = 'X';
   return classes;
 }

@@ -6,6 +6,7 @@ import { checkDigit, isMrzChar } from './checkDigit';
 import { readMrzDate, todayIso } from './dates';
 import { LAYOUTS, fieldOf, type FieldSpec, type Layout } from './layout';
 import { repairZone } from './repair';
+import { isFrenchIdCard, readFrenchIdCard } from './frenchIdCard';
 import { SPECIMEN_STATE, isKnownState, stateName } from './states';
 import type { MrzFormat, MrzIssue, MrzResult } from './types';
 
@@ -173,8 +174,11 @@ function parseLines(lines: string[], format: MrzFormat, today: Date): MrzResult 
   // Document code.
   const code = fieldOf(layout, 'documentCode');
   const codeRaw = r.text(code);
-  r.requireLetters(code);
   result.documentCode = codeRaw.replace(/<+/g, '');
+  if (/^[A-Z][0-9]$/.test(codeRaw)) {
+    // The US permanent resident card writes C1; a digit there is a national choice, not a misprint.
+    r.warn('documentCode', 'document_code_digit', `The document code ${codeRaw} has a digit in second place (as the US permanent resident card's C1 does); compare with the document type.`, 0, 1);
+  }
   if (!/^[A-Z]/.test(codeRaw)) {
     r.error('documentCode', 'document_code', 'The zone does not start with a document code letter.', 0, 0);
   } else if (!EXPECTED_CODES[format].includes(codeRaw[0]!)) {
@@ -229,6 +233,9 @@ function parseLines(lines: string[], format: MrzFormat, today: Date): MrzResult 
   } else {
     result.documentNumber = numRaw.replace(/<+/g, '');
     if (result.documentNumber === '') r.error('documentNumber', 'document_number', 'The document number is empty.', num.line, num.start);
+    const gap = /<+[A-Z0-9]/.exec(numRaw);
+    // Fillers only pad a number at its end; one inside is a 0 or a letter the check digit cannot tell apart.
+    if (gap) r.error('documentNumber', 'document_number', 'The document number has a filler < inside it; compare it with the printed number.', num.line, num.start + gap.index);
     r.checkDigitAt('documentNumber', numRaw, numCheck, false);
   }
 
@@ -340,6 +347,8 @@ function parseUnsafe(input: string | string[], opts: ParseOptions): MrzResult {
   if (!format) {
     result = emptyResult(lines);
     result.errors.push({ field: 'structure', code: 'format', message: describeShape(lines), line: 0, position: 0 });
+  } else if (format === 'TD2' && isFrenchIdCard(lines)) {
+    result = readFrenchIdCard(lines, today, emptyResult(lines));
   } else {
     result = parseLines(lines, format, today);
   }

@@ -7,6 +7,7 @@
 import { checkDigit } from './checkDigit';
 import { LAYOUTS, fieldOf, positionClasses, type FieldSpec, type Layout } from './layout';
 import { isKnownState } from './states';
+import { isFrenchIdCard } from './frenchIdCard';
 import type { MrzFormat, MrzIssue, MrzRepair } from './types';
 
 export interface RepairedZone {
@@ -53,6 +54,8 @@ export function repairZone(input: string[], _today: Date): RepairedZone {
   if (!layout) return { lines, repairs: ctx.repairs, warnings: ctx.warnings };
   const fitted = lines.map((l, li) => fitLength(l, li, layout.lineLength, ctx));
   if (fitted.some((l) => l.length !== layout.lineLength)) return { lines: fitted, repairs: ctx.repairs, warnings: ctx.warnings };
+  // The old French identity card is not laid out like TD2: only character-level repairs apply.
+  if (layout.format === 'TD2' && isFrenchIdCard(fitted)) return { lines: fitted, repairs: ctx.repairs, warnings: ctx.warnings };
   // The visa letter decides between TD3/MRV-A and TD2/MRV-B; repair cannot change it.
   ctx.lines = fitted.map((l) => l.split(''));
   fixByClass(layout, ctx);

@@ -38,6 +38,11 @@ export interface MrzResult {
   optionalData: string;
   /** TD1 only: the second optional data area (line 2, positions 19–29), fillers at the end removed. */
   optionalData2?: string;
+  /**
+   * Set when the zone follows a documented national layout instead of ICAO 9303's
+   * (e.g. `FRA-CNI-1988`, the French identity card issued until 2021); also reported as a warning.
+   */
+  variant?: string;
   valid: boolean;
   errors: MrzIssue[];
   warnings: MrzIssue[];
