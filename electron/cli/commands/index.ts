@@ -11,4 +11,5 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   log: () => import('./log'),
   export: () => import('./export'),
   sync: () => import('./sync'),
+  scanners: () => import('./scanners'),
 };

@@ -5,5 +5,8 @@ import type { DoctorCheck } from './doctor';
  * ocr: model present; inspections/watchlist: schema versions). Each domain adds its function here.
  */
 export function doctorChecks(_dataDir: string): Array<() => Promise<DoctorCheck[]> | DoctorCheck[]> {
-  return [];
+  return [
+    // Loaded on demand: a broken serialport/node-hid build must not stop the other checks.
+    async () => (await import('../scanners')).scannerDoctorChecks(_dataDir),
+  ];
 }

@@ -215,7 +215,11 @@ export class FolderDriver extends BaseDriver {
           this.fail(files, 'No OCR engine is available in this process to read images; the image was kept.');
           return;
         }
-        lines = linesFromOcrResult(await ocr.read(join(this.dir, image!)));
+        const result = await ocr.read(join(this.dir, image!));
+        const failure = result as { ok?: unknown; reason?: unknown };
+        // The OCR reader says why it found no zone (blurred, no zone on the page): keep that reason.
+        if (failure && failure.ok === false) throw new Error(typeof failure.reason === 'string' ? failure.reason.replace(/\.$/, '') : 'no zone found');
+        lines = linesFromOcrResult(result);
       }
     } catch (e) {
       const reason = `Could not read the ${text ? 'text file' : 'image'}: ${(e as Error).message}.`;
