@@ -3,17 +3,51 @@
  * sandboxed preload can bundle it alone and refuse anything not listed here.
  */
 export const CHANNELS = [
+  // anyone
   'app.info',
   'session.current',
-  'scanner.simulate',
+  'auth.login',
+  // any signed-in person
+  'auth.logout',
+  'auth.changePassword',
+  'auth.lock',
+  'auth.unlock',
+  'session.touch',
   'scanner.status',
+  'watchlist.status',
+  // officer
   'mrz.parse',
+  'traveller.manualEntry',
+  'traveller.readImage',
+  'traveller.current',
+  'inspection.decide',
+  'inspection.myShift',
+  // supervisor
+  'inspection.dashboard',
+  'inspection.search',
+  'inspection.get',
+  'log.verify',
+  'export.shift',
+  // technician
+  'scanner.devices',
+  'scanner.profiles.get',
+  'scanner.profiles.save',
+  'scanner.simulate',
+  'scanner.testRead',
+  'sync.status',
+  'sync.pullNow',
+  'sync.config.get',
+  'sync.config.set',
+  'doctor.run',
+  // admin
+  'users.list',
+  'users.add',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];
 
 /** Events pushed from the core to the screen. */
-export const EVENTS = ['scanner.document', 'scanner.status'] as const;
+export const EVENTS = ['traveller.read', 'scanner.status', 'scanner.raw', 'sync.status', 'session.changed'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channelNames';
+import type { AuditEntry, Dashboard, InspectionRecord, VerifyResult } from '../core/inspections/types';
+
+/** A record with its chain entries and later corrections (supervisor detail view). */
+export interface InspectionDetail {
+  record: InspectionRecord;
+  audit: AuditEntry[];
+  corrections: InspectionRecord[];
+}
 
 /**
  * Request and response schemas per channel, and payload schemas per event. The core validates every
- * request against these before a handler runs; the renderer gets typed results from the same source.
+ * request against these before a handler runs (requests are bounded so a hostile renderer cannot make
+ * the core chew megabytes); responses come from the trusted core and are typed, not re-validated.
  */
 
 const mrzIssue = z.object({ field: z.string(), code: z.string(), message: z.string(), line: z.number(), position: z.number() });
@@ -26,58 +35,256 @@ export const mrzResultSchema = z.object({
   lines: z.array(z.string()),
   repairs: z.array(z.object({ line: z.number(), position: z.number(), from: z.string(), to: z.string() })).optional(),
 });
+export type MrzView = z.output<typeof mrzResultSchema>;
 
 export const roleSchema = z.enum(['officer', 'supervisor', 'technician', 'admin']);
+export type Role = z.output<typeof roleSchema>;
 
-export const sessionSchema = z.object({
-  username: z.string(),
-  role: roleSchema,
-  displayName: z.string(),
-});
+/** What the screen knows about who is signed in (no secrets, no session id). */
+export interface Session {
+  username: string;
+  role: Role;
+  displayName: string;
+  site: string | null;
+  mustChangePassword: boolean;
+  locked: boolean;
+  /** Minutes of inactivity before the screen locks. */
+  idleLockMinutes: number;
+}
 
-export const scannerStatusSchema = z.object({
-  readerId: z.string(),
-  label: z.string(),
-  state: z.enum(['connecting', 'connected', 'disconnected', 'error']),
-  message: z.string(),
-});
+export interface ScannerStatusView {
+  readerId: string;
+  label: string;
+  state: 'connecting' | 'connected' | 'disconnected' | 'error';
+  /** A sentence a person can act on, e.g. "Reader on /dev/ttyUSB0 disconnected: check the cable". */
+  message: string;
+}
 
-export const scannedDocumentSchema = z.object({
-  readerId: z.string(),
-  source: z.enum(['serial', 'hid', 'folder', 'simulator', 'manual', 'ocr']),
-  lines: z.array(z.string()),
-  mrz: mrzResultSchema,
-  receivedAt: z.number(),
-});
+export interface WatchlistStatusView {
+  version: number | null;
+  publishedAt: string | null;
+  /** Hours since the version in use was published; null when no list is loaded. */
+  ageHours: number | null;
+  stale: boolean;
+  staleAfterHours: number;
+  persons: number;
+  documents: number;
+}
+
+export interface HitView {
+  id: string;
+  score: number;
+  band: 'hit' | 'possible';
+  reasons: string[];
+  /** Shown in the hit panel. */
+  entryKind: 'person' | 'document';
+  names: string[];
+  birthDates: string[];
+  nationalities: string[];
+  documentNumber: string;
+  issuingState: string;
+  source: string;
+  reason: string;
+  action: string;
+  reference: string;
+}
+
+export type CheckState = 'pass' | 'warn' | 'fail' | 'unknown';
+
+/** Everything the officer needs about one document read, computed in the core. */
+export interface TravellerRead {
+  /** Opaque id; the decision refers to it, so the renderer cannot alter what gets recorded. */
+  readId: string;
+  source: 'serial' | 'hid' | 'folder' | 'simulator' | 'manual' | 'ocr';
+  readerId: string;
+  lines: string[];
+  mrz: MrzView;
+  /** Whole years, null when the birth date is unknown. */
+  age: number | null;
+  checks: {
+    zone: { state: CheckState; errors: string[]; warnings: string[] };
+    expiry: { state: CheckState; daysLeft: number | null };
+    age: { state: CheckState; minor: boolean };
+    watchlist: { state: CheckState; version: number | null; stale: boolean; hits: HitView[]; ms: number };
+  };
+  /** PNG data: URLs of the zone and portrait crops when the read came from an image. */
+  images: { zone?: string; portrait?: string };
+  /** ms epoch when the reader's last byte (or the image) arrived. */
+  receivedAt: number;
+  /** ms epoch when the core finished parsing and screening. */
+  checkedAt: number;
+}
+
+export interface ShiftCounters {
+  from: string;
+  total: number;
+  admit: number;
+  refer: number;
+  refuse: number;
+  hits: number;
+}
+
+export interface SyncStatusView {
+  version: number | null;
+  publishedAt: string | null;
+  checkedAt: string | null;
+  lastError: string | null;
+  stale: boolean;
+  running: boolean;
+  nextAttemptAt: string | null;
+}
+
+export interface SyncConfigView {
+  url: string | null;
+  rootPath: string | null;
+  intervalMinutes: number;
+  staleAfterHours: number;
+}
+
+export interface DoctorCheckView {
+  name: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+}
+
+export interface DeviceListView {
+  serial: Array<{ path: string; vendorId?: string; productId?: string; manufacturer?: string; serialNumber?: string }>;
+  hid: Array<{ vendorId: number; productId: number; product?: string; manufacturer?: string; usagePage?: number; usage?: number; path?: string }>;
+  problems: string[];
+}
+
+export interface RawTrafficView {
+  readerId: string;
+  direction: 'in' | 'out';
+  hex: string;
+  text: string;
+  at: number;
+}
+
+export interface UserView {
+  username: string;
+  role: Role;
+  displayName: string;
+  site: string | null;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
 
 const empty = z.object({}).strict();
-/** Bounded text so a hostile renderer cannot make the core parse megabytes. */
-const zoneText = z.string().max(4096);
+const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time');
+const username = z.string().trim().min(1).max(64);
+const password = z.string().min(1).max(256);
+const shiftRange = { from: isoTime, to: isoTime, officer: username.optional() };
+/** A page photo for OCR: 15 MB of base64 at most (about 11 MB of image). */
+const imageBase64 = z.string().min(1).max(15 * 1024 * 1024);
+
+const res = <T>() => z.custom<T>(() => true);
 
 export const contract = {
-  'app.info': {
-    request: empty,
-    response: z.object({ version: z.string(), transport: z.enum(['electron', 'harness']), platform: z.string() }),
+  'app.info': { request: empty, response: z.object({ version: z.string(), transport: z.enum(['electron', 'harness']), platform: z.string(), workstation: z.string() }) },
+  'session.current': { request: empty, response: res<Session | null>() },
+  'auth.login': { request: z.object({ username, password }).strict(), response: res<Session>() },
+  'auth.logout': { request: empty, response: res<{ ok: true }>() },
+  'auth.changePassword': { request: z.object({ currentPassword: password, newPassword: password }).strict(), response: res<Session>() },
+  'auth.lock': { request: empty, response: res<Session>() },
+  'auth.unlock': { request: z.object({ password }).strict(), response: res<Session>() },
+  'session.touch': { request: empty, response: res<Session | null>() },
+  'scanner.status': { request: empty, response: res<ScannerStatusView[]>() },
+  'watchlist.status': { request: empty, response: res<WatchlistStatusView>() },
+
+  'mrz.parse': { request: z.object({ text: z.string().max(4096), correct: z.boolean().optional() }).strict(), response: mrzResultSchema },
+  'traveller.manualEntry': { request: z.object({ text: z.string().min(1).max(4096) }).strict(), response: res<TravellerRead>() },
+  'traveller.readImage': {
+    request: z.object({ name: z.string().max(255), dataBase64: imageBase64 }).strict(),
+    response: res<TravellerRead>(),
   },
-  'session.current': { request: empty, response: sessionSchema.nullable() },
+  'traveller.current': { request: empty, response: res<TravellerRead | null>() },
+  'inspection.decide': {
+    request: z
+      .object({
+        readId: z.string().min(1).max(64),
+        decision: z.enum(['admit', 'refer', 'refuse']),
+        reason: z.string().max(200).default(''),
+        notes: z.string().max(2000).default(''),
+      })
+      .strict(),
+    response: res<{ id: string; seq: number; counters: ShiftCounters }>(),
+  },
+  'inspection.myShift': { request: empty, response: res<ShiftCounters>() },
+
+  'inspection.dashboard': { request: z.object({ from: isoTime, to: isoTime }).strict(), response: res<Dashboard>() },
+  'inspection.search': {
+    request: z
+      .object({
+        ...shiftRange,
+        decision: z.enum(['admit', 'refer', 'refuse']).optional(),
+        hitsOnly: z.boolean().optional(),
+        /** Document number or name fragment. */
+        text: z.string().max(100).optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    response: res<{ records: InspectionRecord[]; truncated: boolean }>(),
+  },
+  'inspection.get': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: res<InspectionDetail>() },
+  'log.verify': { request: empty, response: res<VerifyResult>() },
+  'export.shift': {
+    request: z.object({ ...shiftRange, format: z.enum(['csv', 'pdf']) }).strict(),
+    response: res<{ fileName: string; mimeType: string; dataBase64: string; sha256: string; rows: number }>(),
+  },
+
+  'scanner.devices': { request: empty, response: res<DeviceListView>() },
+  'scanner.profiles.get': { request: empty, response: res<{ profiles: unknown[]; active: string | null; defaults: unknown[] }>() },
+  'scanner.profiles.save': {
+    request: z.object({ profiles: z.array(z.record(z.string(), z.unknown())).max(32), active: z.string().max(40).nullable() }).strict(),
+    response: res<{ profiles: unknown[]; active: string | null }>(),
+  },
   'scanner.simulate': {
     request: z.object({ specimen: z.string().max(32).optional(), lines: z.array(z.string().max(128)).max(3).optional() }).strict(),
-    response: z.object({ emitted: z.boolean() }),
+    response: res<{ emitted: boolean }>(),
   },
-  'scanner.status': { request: empty, response: z.array(scannerStatusSchema) },
-  'mrz.parse': { request: z.object({ text: zoneText, correct: z.boolean().optional() }).strict(), response: mrzResultSchema },
+  'scanner.testRead': {
+    request: z.object({ profile: z.record(z.string(), z.unknown()), seconds: z.number().int().min(1).max(60).default(10) }).strict(),
+    response: res<{ lines: string[]; mrz: MrzView | null; raw: RawTrafficView[]; error: string | null }>(),
+  },
+  'sync.status': { request: empty, response: res<SyncStatusView>() },
+  'sync.pullNow': { request: empty, response: res<SyncStatusView>() },
+  'sync.config.get': { request: empty, response: res<SyncConfigView>() },
+  'sync.config.set': {
+    request: z
+      .object({
+        url: z.string().max(2048).nullable().optional(),
+        rootPath: z.string().max(4096).nullable().optional(),
+        intervalMinutes: z.number().int().min(5).max(1440).optional(),
+        staleAfterHours: z.number().positive().max(8760).optional(),
+      })
+      .strict(),
+    response: res<SyncConfigView>(),
+  },
+  'doctor.run': { request: empty, response: res<DoctorCheckView[]>() },
+
+  'users.list': { request: empty, response: res<UserView[]>() },
+  'users.add': {
+    request: z.object({ username, role: roleSchema, password, displayName: z.string().max(100).optional(), site: z.string().max(64).nullable().optional() }).strict(),
+    response: res<UserView>(),
+  },
 } satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
-  'scanner.document': scannedDocumentSchema,
-  'scanner.status': scannerStatusSchema,
+  'traveller.read': res<TravellerRead>(),
+  'scanner.status': res<ScannerStatusView>(),
+  'scanner.raw': res<RawTrafficView>(),
+  'sync.status': res<SyncStatusView>(),
+  'session.changed': res<Session | null>(),
 } satisfies Record<EventName, z.ZodType>;
 
 export type Contract = typeof contract;
 export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
+/** A request after schema parsing (defaults applied): what handlers receive. */
+export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends ChannelName> = z.output<Contract[C]['response']>;
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
-export type Session = z.output<typeof sessionSchema>;
-export type Role = z.output<typeof roleSchema>;
-export type ScannedDocumentView = z.output<typeof scannedDocumentSchema>;
-export type ScannerStatusView = z.output<typeof scannerStatusSchema>;
+export type { AuditEntry, Dashboard, InspectionRecord, VerifyResult };

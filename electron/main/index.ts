@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createCoreServices } from '../core/app/services';
 import { resolveDataDir } from '../core/app/dataDir';
 import type { CallerContext } from '../core/app/dispatch';
-import type { Session } from '../contract';
+import { watchSession } from '../core/app/sessionWatch';
 import { EVENTS } from '../contract';
 import { registerAllHandlers } from './ipc';
 import { resolveAppFile, mimeType } from './protocol';
@@ -30,15 +30,12 @@ app.enableSandbox();
 app.whenReady().then(async () => {
     // CHECKPOINT_DATA_DIR wins (training rooms, tests); otherwise Electron's per-OS userData folder.
   const dataDir = process.env.CHECKPOINT_DATA_DIR ? resolveDataDir() : app.getPath('userData');
-  const services = await createCoreServices({ dataDir });
+  const services = await createCoreServices({ dataDir, openReaders: true, startSync: true, simulator: process.env.CHECKPOINT_SIMULATOR === '1' });
+  app.on('before-quit', () => void services.close());
   const callers = new Map<number, CallerContext>();
   const callerFor = (id: number): CallerContext => {
     let c = callers.get(id);
-    if (!c) {
-      let current: Session | null = null;
-      c = { get session() { return current; }, setSession: (s) => { current = s; } } as CallerContext;
-      callers.set(id, c);
-    }
+    if (!c) callers.set(id, (c = { sessionId: null }));
     return c;
   };
 
@@ -64,13 +61,21 @@ app.whenReady().then(async () => {
   const win = new BrowserWindow(mainWindowOptions(preloadPath));
   win.once('ready-to-show', () => win.show());
   // Traveller events only go to a signed-in window whose role may see them (checked in the core).
-  for (const event of EVENTS) {
+  const caller = callerFor(win.webContents.id);
+  const send = (event: string, payload: unknown) => {
+    if (!win.isDestroyed()) win.webContents.send('checkpoint:event', { event, payload });
+  };
+  const stops = EVENTS.filter((e) => e !== 'session.changed').map((event) =>
     services.events.on(event, (payload) => {
-      const caller = callerFor(win.webContents.id);
-      if (!win.isDestroyed() && services.mayReceive(event, caller.session)) win.webContents.send('checkpoint:event', { event, payload });
-    });
-  }
-  win.on('closed', () => callers.delete(win.webContents.id));
+      if (services.mayReceive(event, caller)) send(event, payload);
+    }),
+  );
+  stops.push(watchSession(services, caller, (s) => send('session.changed', s)));
+  win.on('closed', () => {
+    stops.forEach((stop) => stop());
+    if (caller.sessionId) services.auth.logout(caller.sessionId);
+    callers.delete(win.webContents.id);
+  });
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 });
 

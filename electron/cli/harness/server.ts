@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { EVENTS, type Session } from '../../contract';
+import { EVENTS } from '../../contract';
+import { watchSession } from '../../core/app/sessionWatch';
 import { createCoreServices, type CoreServices } from '../../core/app/services';
 import { resolveDataDir } from '../../core/app/dataDir';
 import type { CallerContext } from '../../core/app/dispatch';
@@ -25,6 +26,9 @@ export interface HarnessOptions {
   dataDir: string;
   port?: number;
   rendererDir?: string;
+  /** Attach the simulated reader (default true: the harness is for development and tests). */
+  simulator?: boolean;
+  startSync?: boolean;
   /** Injected in tests to share services with the test; otherwise created from dataDir. */
   services?: CoreServices;
 }
@@ -62,7 +66,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     throw new Error(`The renderer is not built (${rendererDir}/index.html missing). Run \`npm run build:renderer\` first.`);
   }
   const token = randomBytes(24).toString('base64url');
-  const services = opts.services ?? (await createCoreServices({ dataDir: opts.dataDir }));
+  const services = opts.services ?? (await createCoreServices({ dataDir: opts.dataDir, simulator: opts.simulator ?? true, openReaders: true, startSync: opts.startSync ?? false }));
   const bridgeJs = await bundleBridge();
   let port = 0;
 
@@ -118,20 +122,16 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   });
 
   function attach(ws: WebSocket) {
-    let current: Session | null = null;
-    const caller: CallerContext = {
-      get session() {
-        return current;
-      },
-      setSession(s) {
-        current = s;
-      },
+    const caller: CallerContext = { sessionId: null };
+    const send = (event: string, payload: unknown) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
     };
-    const unsubscribe = EVENTS.map((event) =>
+    const unsubscribe = EVENTS.filter((e) => e !== 'session.changed').map((event) =>
       services.events.on(event, (payload) => {
-        if (ws.readyState === ws.OPEN && services.mayReceive(event, caller.session)) ws.send(JSON.stringify({ event, payload }));
+        if (services.mayReceive(event, caller)) send(event, payload);
       }),
     );
+    unsubscribe.push(watchSession(services, caller, (s) => send('session.changed', s)));
     ws.on('message', async (data) => {
       let msg: { id?: unknown; channel?: unknown; payload?: unknown };
       try {
@@ -143,7 +143,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       const result = await services.dispatch(msg.channel, msg.payload, caller);
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: msg.id, result }));
     });
-    ws.on('close', () => unsubscribe.forEach((u) => u()));
+    ws.on('close', () => {
+      unsubscribe.forEach((u) => u());
+      // A closed page is a signed-out page: no session outlives its window.
+      if (caller.sessionId) services.auth.logout(caller.sessionId);
+    });
   }
 
   await new Promise<void>((ok, fail) => {
@@ -174,7 +178,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     return i >= 0 ? args[i + 1] : undefined;
   };
   const port = Number(flag('port') ?? process.env.CHECKPOINT_WEB_PORT ?? 5780);
-  startHarness({ dataDir: resolveDataDir(flag('data-dir')), port })
+  startHarness({ dataDir: resolveDataDir(flag('data-dir')), port, startSync: true })
     .then((h) => {
       console.log(`Checkpoint browser harness (development only) running the real core.`);
       console.log(`Open: ${h.url}`);

@@ -1,63 +1,144 @@
 import { ensureDataDir } from './dataDir';
 import { CoreEvents } from './events';
-import { dispatch, type PermissionCheck } from './dispatch';
-import type { CoreServices } from './types';
-export type { CoreServices } from './types';
+import { dispatch, type AccessControl } from './dispatch';
 import { createHandlers } from './handlers';
-import type { ScannerStatusView } from '../../contract';
-import { SimulatorDriver, type ScannerDriver, type ScannedDocument } from '../scanners';
 import { packageVersion } from './version';
+import type { CoreServices, ReaderEntry } from './types';
+import { createDriver, loadProfiles, SimulatorDriver, describeBytes, type ScannedDocument, type ScannerDriver, type ScannerProfile } from '../scanners';
+import { can, createAuth } from '../auth';
+import { openInspectionLog } from '../inspections';
+import { openWatchlist } from '../watchlist';
+import { createSyncService } from '../sync';
+import { Counter } from '../counter';
+import { readImageZone } from './imageReads';
+
+export type { CoreServices } from './types';
 
 export interface CoreServicesOptions {
   dataDir: string;
+  /** Attach the simulated reader (harness, demos, training rooms). */
+  simulator?: boolean;
+  /** Start the watchlist sync scheduler (the app does; tests usually do not). */
+  startSync?: boolean;
+  /** Open the readers from the saved profiles (the app does; tests usually do not). */
+  openReaders?: boolean;
 }
 
+/** The setting that names the reader profile in use at this counter. */
+export const ACTIVE_READER_SETTING = 'scanner.active';
 
+/**
+ * Creates every core service for one process. Electron main and the browser harness both call this, so
+ * the screens see the same behaviour in both.
+ */
 export async function createCoreServices(opts: CoreServicesOptions): Promise<CoreServices> {
   const dataDir = ensureDataDir(opts.dataDir);
   const events = new CoreEvents();
-  const readers = new Map<string, { driver: ScannerDriver; status: ScannerStatusView }>();
+  const log = openInspectionLog(dataDir);
+  const auth = createAuth(log);
+  const watchlist = openWatchlist(dataDir);
+  const sync = createSyncService(dataDir, {}, { store: watchlist });
+  const counter = new Counter({
+    watchlist,
+    log,
+    listFreshness: () => ({ stale: sync.status().stale }),
+  });
+  const readers = new Map<string, ReaderEntry>();
 
   const attachReader = (readerId: string, label: string, driver: ScannerDriver) => {
-    const entry = { driver, status: { readerId, label, state: 'connecting' as const, message: '' } as ScannerStatusView };
+    const entry: ReaderEntry = { driver, status: { readerId, label, state: 'connecting', message: '' } };
     readers.set(readerId, entry);
-    driver.on('status', (s: { state: ScannerStatusView['state']; message?: string }) => {
+    driver.on('status', (s: { state: ReaderEntry['status']['state']; message?: string }) => {
       entry.status = { readerId, label, state: s.state, message: s.message ?? '' };
       events.emit('scanner.status', entry.status);
     });
+    driver.on('raw', (r: { direction: 'in' | 'out'; bytes: Buffer; at: number }) => {
+      const { hex, text } = describeBytes(r.bytes);
+      events.emit('scanner.raw', { readerId, direction: r.direction, hex, text, at: r.at });
+    });
+    // Reader problems (noise, bad frames) are for the technician console, never a crash.
+    driver.on('error', () => undefined);
     driver.on('document', (doc: ScannedDocument) => {
-      events.emit('scanner.document', {
-        readerId,
-        source: doc.source,
-        lines: doc.lines,
-        mrz: doc.mrz,
-        receivedAt: doc.receivedAt,
-      });
+      const read = counter.check({ lines: doc.lines, mrz: doc.mrz, source: doc.source, readerId, receivedAt: doc.receivedAt });
+      events.emit('traveller.read', read);
     });
     return driver;
   };
 
-  const simulator = new SimulatorDriver({ readerId: 'simulator' });
-  attachReader('simulator', 'Simulator', simulator);
-  await simulator.open();
+  let simulator: SimulatorDriver | null = null;
+  if (opts.simulator) {
+    simulator = new SimulatorDriver({ readerId: 'simulator' });
+    attachReader('simulator', 'Simulator', simulator);
+    await simulator.open();
+  }
 
-  // Until accounts exist every signed-in check fails closed; the auth domain supplies the real check.
-  const can: PermissionCheck = () => false;
+  const openProfileReaders = async () => {
+    const activeId = log.getSetting(ACTIVE_READER_SETTING);
+    const profiles: ScannerProfile[] = loadProfiles(dataDir).filter((p) => p.id === activeId);
+    for (const profile of profiles) {
+      const driver = createDriver(profile, { ocr: async () => ({ read: (image: Buffer | string) => readImageZone(image) }) });
+      attachReader(profile.id, profile.name, driver);
+      // A reader that is not plugged in yet reports `disconnected` and keeps retrying; it never blocks start-up.
+      driver.open().catch(() => undefined);
+    }
+  };
+  if (opts.openReaders) await openProfileReaders();
+
+  const access: AccessControl = {
+    sessionOf: (caller, activity) => (caller.sessionId ? auth.getSession(caller.sessionId, activity) : null),
+    can: (session, permission) => can(session, permission),
+  };
 
   const services: CoreServices = {
     dataDir,
     version: packageVersion(),
     events,
+    auth,
+    log,
+    watchlist,
+    sync,
+    counter,
     simulator,
     readers,
-    dispatch: (channel, payload, caller) => dispatch(handlers, can, channel, payload, caller),
-    mayReceive(_event, _session) {
-      return true;
+    async reloadReaders() {
+      for (const [id, r] of readers) {
+        if (r.driver === simulator) continue;
+        await r.driver.close().catch(() => undefined);
+        r.driver.removeAllListeners();
+        readers.delete(id);
+      }
+      await openProfileReaders();
+    },
+    dispatch: (channel, payload, caller) => dispatch(handlers, access, channel, payload, caller),
+    mayReceive(event, caller) {
+      const session = access.sessionOf(caller, false);
+      if (!session || session.locked || session.mustChangePassword) return event === 'session.changed';
+      switch (event) {
+        case 'traveller.read':
+          return can(session, 'inspection.record');
+        case 'scanner.raw':
+          return can(session, 'scanner.configure');
+        case 'sync.status':
+          return can(session, 'watchlist.status') || can(session, 'sync.manage');
+        default:
+          return true;
+      }
     },
     async close() {
-      for (const { driver } of readers.values()) await driver.close();
+      sync.close();
+      for (const { driver } of readers.values()) await driver.close().catch(() => undefined);
+      watchlist.close();
+      log.close();
     },
   };
+  sync.on('status', () => events.emit('sync.status', syncStatusView(services)));
+  if (opts.startSync) sync.start();
   const handlers = createHandlers(services);
   return services;
+}
+
+export function syncStatusView(services: CoreServices) {
+  const s = services.sync.status();
+  const next = services.sync.nextDelayMs;
+  return { ...s, running: false, nextAttemptAt: next === null ? null : new Date(Date.now() + next).toISOString() };
 }

@@ -1,7 +1,18 @@
-import type { EventName, Session, ScannerStatusView } from '../../contract';
+import type { EventName } from '../../contract';
 import type { CoreEvents } from './events';
 import type { CallerContext, dispatch } from './dispatch';
-import type { SimulatorDriver, ScannerDriver } from '../scanners';
+import type { ScannerDriver, SimulatorDriver } from '../scanners';
+import type { Auth } from '../auth';
+import type { InspectionLog } from '../inspections';
+import type { WatchlistStore } from '../watchlist';
+import type { SyncService } from '../sync';
+import type { Counter } from '../counter';
+import type { ScannerStatusView } from '../../contract/schemas';
+
+export interface ReaderEntry {
+  driver: ScannerDriver;
+  status: ScannerStatusView;
+}
 
 /**
  * The composition root: every domain service the screens use, created once per process (Electron main or
@@ -11,11 +22,18 @@ export interface CoreServices {
   dataDir: string;
   version: string;
   events: CoreEvents;
-  /** The built-in simulated reader (demos, training, end-to-end tests, technician test reads). */
-  simulator: SimulatorDriver;
-  readers: Map<string, { driver: ScannerDriver; status: ScannerStatusView }>;
+  auth: Auth;
+  log: InspectionLog;
+  watchlist: WatchlistStore;
+  sync: SyncService;
+  counter: Counter;
+  /** The built-in simulated reader (demos, training, end-to-end tests); null when not enabled. */
+  simulator: SimulatorDriver | null;
+  readers: Map<string, ReaderEntry>;
+  /** Closes and reopens the readers from the saved profiles (after a technician saves them). */
+  reloadReaders(): Promise<void>;
   dispatch(channel: unknown, payload: unknown, caller: CallerContext): ReturnType<typeof dispatch>;
-  /** Whether a session may receive an event (traveller data only to roles that may see it). */
-  mayReceive(event: EventName, session: Session | null): boolean;
+  /** Whether this caller may receive an event (traveller data only to roles that may see it). */
+  mayReceive(event: EventName, caller: CallerContext): boolean;
   close(): Promise<void>;
 }
