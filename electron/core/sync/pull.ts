@@ -201,7 +201,8 @@ export async function pullWatchlist(opts: PullOptions): Promise<PullResult> {
       metadataBaseUrl: `${base}/${METADATA_DIR}`,
       targetBaseUrl: `${base}/${TARGETS_DIR}`,
       targetDir: dlDir,
-      config: { fetchTimeout: opts.idleTimeoutMs ?? 30_000, fetchRetries: 1, userAgent: 'checkpoint-workstation' },
+      // No retries inside a pull: the scheduler retries with backoff, and a technician sees the failure at once.
+      config: { fetchTimeout: opts.idleTimeoutMs ?? 30_000, fetchRetries: 0, userAgent: 'checkpoint-workstation' },
     });
     await updater.refresh();
     // The root may have been rotated; keep an intact copy of the newest verified one.

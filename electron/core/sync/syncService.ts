@@ -71,6 +71,11 @@ export class SyncService extends EventEmitter<SyncServiceEvents> {
     return this.store;
   }
 
+  /** True while a pull is running (the technician screen shows it). */
+  get pulling(): boolean {
+    return this.running !== null;
+  }
+
   settings(): SyncConfig {
     return this.config;
   }
