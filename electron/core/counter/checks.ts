@@ -22,7 +22,8 @@ export function daysUntil(expiryDate: string, today: Date): number | null {
 
 export function zoneCheck(mrz: MrzResult): { state: CheckState; errors: string[]; warnings: string[] } {
   const errors = mrz.errors.map((e) => e.message);
-  const warnings = mrz.warnings.map((w) => w.message);
+  // Expiry has its own check; the zone check is about what the reader gave.
+  const warnings = mrz.warnings.filter((w) => w.field !== 'expiryDate').map((w) => w.message);
   return { state: !mrz.valid ? 'fail' : warnings.length ? 'warn' : 'pass', errors, warnings };
 }
 

@@ -91,7 +91,8 @@ export class Counter {
     } else {
       const result = this.opts.watchlist.screen(screeningQueryFor(read.mrz));
       const hits = result.hits.map(hitView);
-      const state: CheckState = version === null ? 'unknown' : hits.some((h) => h.band === 'hit') ? 'fail' : hits.length ? 'warn' : 'pass';
+      // Whatever list is there is checked; with no list at all the check is unknown, never a pass.
+      const state: CheckState = hits.some((h) => h.band === 'hit') ? 'fail' : hits.length ? 'warn' : this.listIsEmpty(version) ? 'unknown' : 'pass';
       watchlist = { state, version, stale, hits, ms: Math.round((performance.now() - t0) * 100) / 100 };
     }
     const travellerRead: TravellerRead = {
@@ -110,6 +111,15 @@ export class Counter {
     this.latest = travellerRead.readId;
     while (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
     return travellerRead;
+  }
+
+  /** A list imported by hand has entries but no published version; only a truly empty list is "unknown". */
+  private listIsEmpty(version: number | null): boolean {
+    if (version !== null) return false;
+    const it = this.opts.watchlist.allEntries();
+    const empty = it.next().done === true;
+    it.return?.();
+    return empty;
   }
 
   current(): TravellerRead | null {
