@@ -4,7 +4,6 @@
  * by the best of: same token, known variant, same sound, consonant skeleton (scripts without vowels),
  * Jaro-Winkler, MRZ truncation. Leftover neighbours are tried joined (ABD ALLAH / ABDULLAH).
  */
-import { canonicalToken } from './nameVariants';
 import { makeToken, type NameToken } from './names';
 import { jaroWinkler } from './similarity';
 
@@ -31,18 +30,35 @@ export function tokenSimilarity(q: NameToken, c: NameToken, queryLast: boolean):
   if (q.text === c.text) return { sim: 1, kind: 'exact' };
   let best = { sim: 0, kind: 'fuzzy' as PairKind };
   if (q.skeletal !== c.skeletal && q.skel.length >= 1 && c.skel.length >= 1) {
-    // Arabic/Hebrew/Thai script against Latin: only the consonants are comparable.
-    if (q.skel === c.skel) best = { sim: q.skel.length >= 3 ? 0.95 : 0.9, kind: 'skeleton' };
-    else if (q.skel.length >= 3 && c.skel.length >= 3) best = { sim: jaroWinkler(q.skel, c.skel) * 0.95, kind: 'skeleton' };
+    // Arabic/Hebrew/Thai script against Latin: only the consonants are comparable, and less surely.
+    const skelQ = q.skeletal ? [q.skel, q.skelAlt] : [q.skel];
+    const skelC = c.skeletal ? [c.skel, c.skelAlt] : [c.skel];
+    for (const a of skelQ)
+      for (const b of skelC) {
+        if (a === b) {
+          const sim = a.length >= 3 ? 0.9 : 0.86;
+          if (sim > best.sim) best = { sim, kind: 'skeleton' };
+        } else if (a.length >= 3 && b.length >= 3) {
+          const jwS = jaroWinkler(a, b);
+          if (jwS >= 0.88 && jwS * 0.92 > best.sim) best = { sim: jwS * 0.92, kind: 'skeleton' };
+        }
+      }
   }
-  const jw = jaroWinkler(q.text, c.text);
+  // Typos are judged on the spelling as written (ADBUL vs ABDUL), variants on the folded form.
+  let jw = Math.max(jaroWinkler(q.text, c.text), q.raw === q.text && c.raw === c.text ? 0 : jaroWinkler(q.raw, c.raw));
+  // Two- and three-letter tokens (Korean and Chinese syllables) differ by one letter all the time.
+  if (Math.min(q.raw.length, c.raw.length) <= 3) jw -= 0.12;
+  // Short syllables that differ in their first letter are different syllables (BYONG / YONG).
+  else if (Math.min(q.raw.length, c.raw.length) <= 5 && q.raw[0] !== c.raw[0]) jw -= 0.08;
+  // Doubled letters typed once or twice (SSON / SON, JIBRRIL / JIBRIL) are the same name.
+  if (q.single === c.single && jw < 0.95) jw = 0.95;
   if (jw > best.sim) best = { sim: jw, kind: 'fuzzy' };
-  if (q.phon === c.phon && q.text.length >= 4 && c.text.length >= 4 && best.sim < 0.9 && jw >= 0.7) best = { sim: 0.9, kind: 'sound' };
+  if (q.phon === c.phon && q.raw.length >= 4 && c.raw.length >= 4 && best.sim < 0.88 && jw >= 0.78) best = { sim: 0.88, kind: 'sound' };
   // The MRZ cuts long names at the end of the field: a query's last token may be a prefix.
-  if (queryLast && q.text.length >= 5 && c.text.length > q.text.length && c.text.startsWith(q.text) && best.sim < 0.95)
+  if (queryLast && q.raw.length >= 5 && c.raw.length > q.raw.length && c.raw.startsWith(q.raw) && best.sim < 0.95)
     best = { sim: 0.95, kind: 'truncated' };
-  if (q.text.length === 1 && c.text[0] === q.text && c.text.length > 1) best = { sim: 0.85, kind: 'initial' };
-  else if (c.text.length === 1 && q.text[0] === c.text && q.text.length > 1) best = { sim: 0.85, kind: 'initial' };
+  if (q.raw.length === 1 && c.raw[0] === q.raw && c.raw.length > 1) best = { sim: 0.85, kind: 'initial' };
+  else if (c.raw.length === 1 && q.raw[0] === c.raw && q.raw.length > 1) best = { sim: 0.85, kind: 'initial' };
   return best;
 }
 
@@ -60,8 +76,6 @@ export function compareNames(query: NameToken[], list: NameToken[]): NameCompari
     const q = query[i]!;
     for (let j = 0; j < nc; j++) {
       const c = list[j]!;
-      // Cheap rejection before Jaro-Winkler: no shared first sound and no skeleton route.
-      if (q.text !== c.text && q.phon[0] !== c.phon[0] && q.skeletal === c.skeletal && q.text[0] !== c.text[0] && q.text.length > 1 && c.text.length > 1) continue;
       const s = tokenSimilarity(q, c, i === nq - 1);
       if (s.sim >= PAIR_FLOOR) cells.push({ i, j, ...s });
     }
@@ -86,8 +100,7 @@ export function compareNames(query: NameToken[], list: NameToken[]): NameCompari
   const tryJoin = (a: NameToken[], usedA: Uint8Array, b: NameToken[], usedB: Uint8Array, aIsQuery: boolean) => {
     for (let i = 0; i + 1 < a.length; i++) {
       if (usedA[i] || usedA[i + 1]) continue;
-      const joinedText = canonicalToken(a[i]!.text + a[i + 1]!.text);
-      const joined = makeToken(joinedText, a[i]!.skeletal || a[i + 1]!.skeletal);
+      const joined = makeToken(a[i]!.raw + a[i + 1]!.raw, a[i]!.skeletal || a[i + 1]!.skeletal);
       for (let j = 0; j < b.length; j++) {
         if (usedB[j]) continue;
         const s = aIsQuery ? tokenSimilarity(joined, b[j]!, i + 1 === a.length - 1) : tokenSimilarity(b[j]!, joined, false);
@@ -112,6 +125,24 @@ export function compareNames(query: NameToken[], list: NameToken[]): NameCompari
   if (pairs.length < nq || pairs.length < nc) {
     tryJoin(query, usedQ, list, usedC, true);
     tryJoin(list, usedC, query, usedQ, false);
+  }
+  // A space moved or a letter crossed a token boundary (AREFULLAHA REF / AREFULLAH AREF): compare
+  // what is left on both sides as one string each.
+  const restQ = query.filter((t, i) => !usedQ[i] && !t.particle);
+  const restC = list.filter((t, j) => !usedC[j] && !t.particle);
+  if (restQ.length && restC.length && restQ.length + restC.length >= 2) {
+    const a = restQ.map((t) => t.raw).join('');
+    const b = restC.map((t) => t.raw).join('');
+    if (a.length + b.length >= 6) {
+      const sim = jaroWinkler(a, b);
+      if (sim >= 0.86) {
+        pairs.push({ query: restQ.map((t) => t.raw).join(' '), list: restC.map((t) => t.raw).join(' '), sim, kind: 'joined' });
+        for (const t of restQ) matchedQ += sim * t.weight;
+        for (const t of restC) matchedC += sim * t.weight;
+        query.forEach((t, i) => restQ.includes(t) && (usedQ[i] = 1));
+        list.forEach((t, j) => restC.includes(t) && (usedC[j] = 1));
+      }
+    }
   }
 
   const unmatchedQuery = query.filter((_, i) => !usedQ[i]).map((t) => t.text);

@@ -7,9 +7,18 @@ import { consonantSkeleton, phoneticKey } from './phonetic';
 import { latinForms } from './transliterate';
 
 export interface NameToken {
+  /** Canonical spelling (variants folded: MOHD -> MUHAMMAD). */
   text: string;
+  /** As written (transliterated, upper case): typos are judged on this. */
+  raw: string;
   phon: string;
   skel: string;
+  /** Skeleton with inner V/W dropped too: Hebrew writes the vowels u/o with the letter vav (פוטין). */
+  skelAlt: string;
+  /** Spelling with doubled letters made single. */
+  single: string;
+  /** Distinct consonants in order of the alphabet: survives swapped and shifted letters (AFIZ / FAIZ). */
+  letters: string;
   skeletal: boolean;
   particle: boolean;
   common: boolean;
@@ -24,18 +33,23 @@ const MAX_TOKEN_CHARS = 40;
 
 const tokenCache = new Map<string, NameToken>();
 
-export function makeToken(text: string, skeletal: boolean): NameToken {
-  const key = skeletal ? '~' + text : text;
+export function makeToken(raw: string, skeletal: boolean): NameToken {
+  const key = skeletal ? '~' + raw : raw;
   let t = tokenCache.get(key);
   if (t) return t;
+  const text = canonicalToken(raw);
   const particle = isParticle(text);
   const common = COMMON_TOKENS.has(text);
   // Skeletal tokens lose inner long-vowel letters (W, Y) before keying, so mhmwd keys like MAHMUD.
   const keyed = skeletal ? text[0] + text.slice(1).replace(/[WY]/g, '') : text;
   t = {
     text,
+    raw,
     phon: phoneticKey(keyed),
     skel: consonantSkeleton(text),
+    skelAlt: skeletal ? consonantSkeleton(text[0] + text.slice(1).replace(/[VW]/g, '')) : '',
+    single: raw.replace(/(.)\1+/g, '$1'),
+    letters: [...new Set(raw.replace(/[AEIOUHWY]/g, ''))].sort().join(''),
     skeletal,
     particle,
     common,
@@ -52,9 +66,10 @@ export function prepareName(raw: string): NameToken[][] {
   const forms: NameToken[][] = [];
   for (const form of latinForms(text)) {
     let toks = form
-      .map((t) => ({ text: canonicalToken(t.text.slice(0, MAX_TOKEN_CHARS)), skeletal: t.skeletal }))
+      .map((t) => ({ text: t.text.slice(0, MAX_TOKEN_CHARS), skeletal: t.skeletal }))
       .filter((t) => t.text.length > 0);
     const withoutTitles = toks.filter((t) => !TITLES.has(t.text));
+    // (titles are checked as written; variants are folded in makeToken)
     if (withoutTitles.some((t) => !isParticle(t.text))) toks = withoutTitles;
     if (toks.length > MAX_TOKENS) toks = toks.slice(0, MAX_TOKENS);
     if (toks.length) forms.push(toks.map((t) => makeToken(t.text, t.skeletal)));
@@ -64,7 +79,7 @@ export function prepareName(raw: string): NameToken[][] {
 
 /** Compact storage form of prepared names: forms by '|', tokens by ' ', skeletal tokens marked with '~'. */
 export function encodeForms(forms: NameToken[][]): string {
-  return forms.map((f) => f.map((t) => (t.skeletal ? '~' + t.text : t.text)).join(' ')).join('|');
+  return forms.map((f) => f.map((t) => (t.skeletal ? '~' + t.raw : t.raw)).join(' ')).join('|');
 }
 
 export function decodeForms(s: string): NameToken[][] {
@@ -106,6 +121,16 @@ export function formKeys(form: NameToken[], queryMode: boolean): { single: strin
     const ks = queryMode ? tokenKeys(t) : [t.phon];
     per.push(ks);
     for (const k of ks) single.add('1:' + k);
+    if (t.letters.length >= 2 && !t.skeletal) single.add('3:' + t.letters);
+  }
+  // The whole name as one string catches a space moved across a boundary (LAUREN TNKUNDA).
+  if (meaningful.length >= 2 && meaningful.length <= 4) {
+    const orders = [meaningful];
+    if (queryMode) {
+      orders.push([...meaningful].reverse());
+      if (meaningful.length > 2) orders.push([...meaningful.slice(1), meaningful[0]!], [meaningful[meaningful.length - 1]!, ...meaningful.slice(0, -1)]);
+    }
+    for (const o of orders) single.add('4:' + phoneticKey(o.map((t) => t.raw).join('')));
   }
   for (let i = 0; i < form.length - 1; i++) {
     const a = form[i]!;

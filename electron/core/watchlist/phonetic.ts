@@ -58,8 +58,9 @@ export function phoneticKey(token: string): string {
  * Long-vowel letters (W, Y) are dropped inside the word; V/F and P/B are folded (Arabic has no V or P).
  */
 export function consonantSkeleton(token: string): string {
-  let s = token.replace(/[AEIOU]/g, '');
-  s = s.replace(/^W/, 'F').replace(/[WY]/g, '').replace(/V/g, 'F').replace(/P/g, 'B');
+  // A final long i (MOHAMMADI, محمدی) is a different name from MOHAMMAD: keep it as Y.
+  let s = token.replace(/[IY]$/, '#').replace(/[AEIOU]/g, '').replace(/#$/, 'Y');
+  s = s.replace(/^W/, 'F').replace(/[WY](?!$)/g, '').replace(/V/g, 'F').replace(/P/g, 'B');
   s = s.replace(/(.)\1+/g, '$1');
   return s;
 }

@@ -22,15 +22,15 @@ export interface QualifierWeights {
 }
 
 export const DEFAULT_QUALIFIER_WEIGHTS: QualifierWeights = {
-  birthExact: 0.08,
-  birthMonth: 0.05,
-  birthYearOnly: 0.03,
-  birthSameYearOtherDay: -0.04,
-  birthYearOff1: -0.1,
-  birthYearDifferent: -0.2,
-  nationalityMatch: 0.03,
-  nationalityDifferent: -0.05,
-  genderDifferent: -0.1,
+  birthExact: 0.05,
+  birthMonth: 0.03,
+  birthYearOnly: 0.02,
+  birthSameYearOtherDay: -0.02,
+  birthYearOff1: -0.04,
+  birthYearDifferent: -0.08,
+  nationalityMatch: 0.02,
+  nationalityDifferent: -0.03,
+  genderDifferent: -0.06,
 };
 
 interface PartialDate {
@@ -42,12 +42,14 @@ interface PartialDate {
 /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (also `YYYYMMDD`); MRZ unknown parts (`<<`, `XX`) leave the part out. */
 export function parseDate(s: string | undefined | null): PartialDate | null {
   if (!s) return null;
-  const m = /^\s*(\d{4})(?:-?(\d{2}|XX|<<))?(?:-?(\d{2}|XX|<<))?\s*$/i.exec(s);
+  // Lenient: lists and typed input also say 1969-7-16; an impossible day keeps the year and month.
+  const m = /^\s*(\d{4})(?:-?(\d{1,2}|XX|<<))?(?:-?(\d{1,2}|XX|<<))?/i.exec(s);
   if (!m) return null;
   const y = Number(m[1]);
   if (y < 1850 || y > 2200) return null;
   const mo = m[2] && /^\d+$/.test(m[2]) ? Number(m[2]) : undefined;
-  const d = mo && m[3] && /^\d+$/.test(m[3]) ? Number(m[3]) : undefined;
+  let d = mo && m[3] && /^\d+$/.test(m[3]) ? Number(m[3]) : undefined;
+  if (d !== undefined && (d < 1 || d > 31)) d = undefined;
   if (mo !== undefined && (mo < 1 || mo > 12)) return { y };
   return { y, m: mo, d };
 }

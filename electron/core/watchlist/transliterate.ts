@@ -92,12 +92,13 @@ function latinTokens(ascii: string): string[] {
     .filter(Boolean);
 }
 
-function romanizeHangulWord(word: string): string[] {
+function romanizeHangulWord(word: string, alone: boolean): string[] {
   const syllables = [...word].map((ch) => latinTokens(anyAscii(ch)).join(''));
-  const fix = (s: string) => s.replace(/EO/g, 'O').replace(/EU/g, 'U').replace(/AE$/, 'AE');
+  const fix = (s: string) => s.replace(/EO/g, 'O').replace(/EU/g, 'U').replace(/^G(?=[AEIOUW])/, 'K').replace(/([AEIOU])G$/, '$1K');
+  // A 3-syllable word (or a lone 2-syllable word) is surname + given name written together.
+  const startsWithSurname = syllables.length === 3 || (alone && syllables.length === 2);
   if (syllables.length >= 2 && syllables.length <= 3) {
-    // A Korean personal name: surname + one or two given-name syllables, each its own token.
-    return syllables.map((s, i) => (i === 0 && KOREAN_SURNAMES[s] ? KOREAN_SURNAMES[s]! : fix(s)));
+    return syllables.map((s, i) => (i === 0 && startsWithSurname && KOREAN_SURNAMES[s] ? KOREAN_SURNAMES[s]! : fix(s)));
   }
   if (syllables.length === 1) return [KOREAN_SURNAMES[syllables[0]!] ?? fix(syllables[0]!)];
   // A longer word is a foreign name written in Hangul (블라디미르): keep it one token.
@@ -127,7 +128,7 @@ export function latinForms(raw: string): LatinToken[][] {
   let altUsed = false;
   for (const word of words) {
     if (RE_HANGUL.test(word)) {
-      const toks = romanizeHangulWord(word.replace(/[^\p{Script=Hangul}]/gu, ''));
+      const toks = romanizeHangulWord(word.replace(/[^\p{Script=Hangul}]/gu, ''), words.length === 1);
       for (const t of toks) base.push({ text: t, skeletal: false });
       for (const a of alt) for (const t of toks) a.push({ text: t, skeletal: false });
       continue;

@@ -69,3 +69,37 @@ export function* readCsv(path: string): Generator<CsvRecord | CsvSyntaxError> {
   }
   if (inQuotes) yield new CsvSyntaxError(startLine, 'quoted field never closed at end of file');
 }
+
+/** Parses CSV text held in memory (small reference files); rows of fields, syntax errors skipped. */
+export function readCsvText(text: string): string[][] {
+  const rows: string[][] = [];
+  let fields: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') inQuotes = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      fields.push(field);
+      if (fields.length > 1 || fields[0] !== '') rows.push(fields);
+      fields = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || fields.length) {
+    fields.push(field);
+    rows.push(fields);
+  }
+  return rows;
+}
