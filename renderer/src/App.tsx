@@ -1,27 +1,82 @@
-import { LOCALES, useI18n, type Locale } from './i18n';
-import { OfficerScreen } from './screens/OfficerScreen';
+import { useCallback, useEffect, useState } from 'react';
+import type { Session } from '../../electron/contract';
+import { call, SESSION_STALE_EVENT, subscribe } from './api';
+import { ErrorNote } from './components/ErrorNote';
+import { useIdleLock } from './idle';
+import { useI18n } from './i18n';
+import { markUsable } from './metrics';
+import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
+import { LockScreen } from './screens/LockScreen';
+import { LoginScreen } from './screens/LoginScreen';
+import { Shell } from './screens/Shell';
 
+/**
+ * Who is at the screen decides what it shows: nobody → sign in; a temporary password → change it;
+ * locked → the lock screen over an inert shell (the officer's traveller is kept, not shown);
+ * otherwise the screens of that person's role, and only those.
+ */
 export function App() {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
+  // undefined = not known yet (first call in flight)
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [bootError, setBootError] = useState<unknown>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setSession(await call('session.current', {}));
+      setBootError(null);
+    } catch (e) {
+      setBootError(e);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    // The payload may concern another window; the core's answer for this one is what counts.
+    const off = subscribe('session.changed', () => void refresh());
+    const stale = () => void refresh();
+    window.addEventListener(SESSION_STALE_EVENT, stale);
+    return () => {
+      off();
+      window.removeEventListener(SESSION_STALE_EVENT, stale);
+    };
+  }, [refresh]);
+
+  useEffect(() => {
+    if (session !== undefined) markUsable();
+  }, [session]);
+
+  const signedIn = !!session && !session.mustChangePassword;
+  useIdleLock(signedIn && !session.locked, session?.idleLockMinutes ?? 0, () => void refresh());
+
+  const signOut = useCallback(async () => {
+    await call('auth.logout', {}).catch(() => undefined);
+    setSession(null);
+  }, []);
+
+  const lock = useCallback(async () => {
+    try {
+      setSession(await call('auth.lock', {}));
+    } catch {
+      void refresh();
+    }
+  }, [refresh]);
+
+  if (session === undefined) {
+    return (
+      <main id="main" className="auth-page">
+        {bootError ? <ErrorNote error={bootError} /> : <p className="muted">{t('app.starting')}</p>}
+      </main>
+    );
+  }
+  if (session === null) return <LoginScreen onSignedIn={setSession} />;
+  if (session.mustChangePassword) return <ChangePasswordScreen session={session} onChanged={setSession} onSignOut={signOut} />;
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('app.skipToMain')}
-      </a>
-      <header className="app-header">
-        <span className="brand">{t('app.title')}</span>
-        <label className="lang">
-          {t('lang.label')}{' '}
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-            {Object.entries(LOCALES).map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <OfficerScreen />
+      <div className="shell-host" inert={session.locked || undefined} hidden={session.locked}>
+        <Shell session={session} onSignOut={signOut} onLock={lock} />
+      </div>
+      {session.locked && <LockScreen session={session} onUnlocked={setSession} onSignOut={signOut} />}
     </>
   );
 }

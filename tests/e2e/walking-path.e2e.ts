@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { addUser, firstSignIn } from './helpers';
 import { launchBrowser, screenshot, startWorkstation, type TestWorkstation } from './support';
 
 /**
@@ -13,9 +14,11 @@ describe('walking path: scanner to officer screen', () => {
 
   beforeAll(async () => {
     ws = await startWorkstation();
+    await addUser(ws, 'walker', 'officer', 'Walking Path');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.goto(ws.harness.url);
+    await firstSignIn(page, 'walker');
   });
 
   afterAll(async () => {
@@ -29,7 +32,7 @@ describe('walking path: scanner to officer screen', () => {
   });
 
   it('shows the specimen traveller and a valid zone after a simulated read', async () => {
-    await ws.harness.services.simulator.emitSpecimen('td3');
+    await ws.harness.services.simulator!.emitSpecimen('td3');
     const traveller = page.getByTestId('traveller');
     await traveller.waitFor();
     const field = (name: string) => page.locator(`[data-field="${name}"]`).textContent();
