@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { UserError } from '../app/errors';
-import type { InspectionLog, InspectionRecord, ShiftFilter } from '../inspections/index';
+import type { InspectionLog, ShiftFilter } from '../inspections/index';
 import { AtomicHashedFile } from './atomicFile';
 import { CSV_COLUMNS, CSV_HEADER, csvLine } from './csvColumns';
 import { renderShiftSummary } from './pdfSummary';
@@ -68,17 +68,15 @@ export async function exportShiftCsv(log: InspectionLog, filter: ShiftFilter, ou
   return finishExport(log, file, 'csv', rows, filter, opts.actor ?? 'system');
 }
 
-const notable = (r: InspectionRecord) => r.decision !== 'admit' || r.checks.hitCount > 0 || r.checks.possibleCount > 0;
-
 /** A printable shift summary: counts by decision, per officer, list versions, chain status, adverse decisions. */
 export async function exportShiftPdf(log: InspectionLog, filter: ShiftFilter, outPath: string, opts: ExportOptions = {}): Promise<ExportResult> {
   const dashboard = log.dashboard(filter);
-  const chain = log.verifyChain();
+  // The chain behind this period's records (linked to the entry before them); `log verify` checks it all.
+  const range = log.seqRange(filter);
+  const chain = range ? log.verifyChain(range) : log.verifyChain({ fromSeq: 1, toSeq: 0 });
   const now = (opts.now ?? (() => new Date()))();
   const file = new AtomicHashedFile(outPath);
-  function* notableRecords() {
-    for (const r of log.iterateShift(filter)) if (notable(r)) yield r;
-  }
+  const notableRecords = () => log.iterateShift({ ...filter, notableOnly: true });
   try {
     await renderShiftSummary(
       {

@@ -80,7 +80,17 @@ export function renderShiftSummary(input: SummaryInput, sink: (chunk: Buffer) =>
   const c = input.chain;
   row([
     ['Audit chain', 0],
-    [c.ok ? `verified: ${c.checked} entries intact` : `BROKEN at entry ${c.firstBroken?.seq}: ${c.firstBroken?.reason}`, 110, 400],
+    [
+      c.ok
+        ? c.range
+          ? c.checked
+            ? `verified: entries ${c.range.fromSeq}-${c.range.toSeq} behind these records intact`
+            : 'no records in this period'
+          : `verified: ${c.checked} entries intact`
+        : `BROKEN at entry ${c.firstBroken?.seq}: ${c.firstBroken?.reason}`,
+      110,
+      400,
+    ],
   ], !c.ok);
   if (c.head) row([['Chain head', 0], [`entry ${c.head.seq}  ${c.head.hash}`, 110, 420]]);
 

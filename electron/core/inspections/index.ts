@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../app/errors';
 import { ChainWriter } from './chain';
 import { currentSchema, LATEST_SCHEMA, migrate } from './migrations';
-import { getInspection, dashboard, iterateShift, queryShift, recentAudit, type InspectionWithAudit } from './queries';
+import { getInspection, dashboard, seqRange, iterateShift, queryShift, recentAudit, type InspectionWithAudit } from './queries';
 import { DEFAULT_RETENTION_DAYS, purgePersonalData, type PurgeResult } from './retention';
 import { recordFromRow, rowFromInspection, type InspectionRow } from './rows';
 import { storageError } from './storageErrors';
@@ -45,7 +45,10 @@ export interface InspectionLog {
   recordInspection(input: InspectionInput): { id: string; seq: number; hash: string };
   appendAudit(action: AuditAction, actor: string, details?: Record<string, unknown>): { seq: number; hash: string };
   correctInspection(id: string, correction: CorrectionInput): { id: string; seq: number; hash: string };
-  verifyChain(): VerifyResult;
+  /** The whole chain, or (with a range) the entries from..to linked to the stored entry before them. */
+  verifyChain(range?: { fromSeq: number; toSeq: number }): VerifyResult;
+  /** Chain positions of the records in a period, for a report's partial verification. */
+  seqRange(filter: ShiftFilter): { fromSeq: number; toSeq: number } | null;
   queryShift(filter: ShiftFilter): InspectionRecord[];
   iterateShift(filter: ShiftFilter): Generator<InspectionRecord>;
   getInspection(id: string): InspectionWithAudit | null;
@@ -170,7 +173,8 @@ export function openInspectionLog(dataDir: string, opts: OpenOptions = {}): Insp
         return { id: row.id, seq: link.seq, hash: link.hash };
       });
     },
-    verifyChain: () => verifyChain(db),
+    verifyChain: (range) => verifyChain(db, range),
+    seqRange: (filter) => seqRange(db, filter),
     queryShift: (filter) => queryShift(db, filter),
     iterateShift: (filter) => iterateShift(db, filter),
     getInspection: (id) => getInspection(db, id),

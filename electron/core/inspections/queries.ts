@@ -11,6 +11,7 @@ interface Where {
   params: Record<string, unknown>;
   from: number;
   to: number;
+  includeSuperseded: boolean;
 }
 
 /** Half-open period [from, to): a record at exactly `to` belongs to the next shift. */
@@ -34,10 +35,13 @@ export function shiftWhere(filter: ShiftFilter): Where {
     params.site = f.site;
   }
   if (!f.includeSuperseded) clauses.push('NOT EXISTS (SELECT 1 FROM inspections c WHERE c.corrects = i.id)');
-  return { sql: clauses.join(' AND '), params, from, to };
+  if (f.notableOnly) clauses.push("(i.decision <> 'admit' OR i.hit_count > 0 OR i.possible_count > 0)");
+  return { sql: clauses.join(' AND '), params, from, to, includeSuperseded: !!f.includeSuperseded };
 }
 
 const SELECT_RECORD = `SELECT i.*, (SELECT c.id FROM inspections c WHERE c.corrects = i.id ORDER BY c.seq DESC LIMIT 1) AS corrected_by FROM inspections i`;
+/** Without superseded records, nothing returned has a correction: skip the lookup. */
+const SELECT_LATEST = `SELECT i.*, NULL AS corrected_by FROM inspections i`;
 
 export function queryShift(db: Db, filter: ShiftFilter): InspectionRecord[] {
   return [...iterateShift(db, filter)];
@@ -46,7 +50,8 @@ export function queryShift(db: Db, filter: ShiftFilter): InspectionRecord[] {
 /** Streams records in time order (exports of a whole month do not hold it all in memory). */
 export function* iterateShift(db: Db, filter: ShiftFilter): Generator<InspectionRecord> {
   const w = shiftWhere(filter);
-  const rows = db.prepare(`${SELECT_RECORD} WHERE ${w.sql} ORDER BY i.time, i.seq`).iterate(w.params) as IterableIterator<InspectionRow & { corrected_by: string | null }>;
+  // rowid follows seq (rows are only ever appended) and sits in every index, so no sort step is needed.
+  const rows = db.prepare(`${w.includeSuperseded ? SELECT_RECORD : SELECT_LATEST} WHERE ${w.sql} ORDER BY i.time, i.rowid`).iterate(w.params) as IterableIterator<InspectionRow & { corrected_by: string | null }>;
   for (const r of rows) yield recordFromRow(r);
 }
 
@@ -125,4 +130,11 @@ export function dashboard(db: Db, filter: ShiftFilter): Dashboard {
 /** Recent chain entries, newest first (the supervisor's audit view; no traveller data in details). */
 export function recentAudit(db: Db, limit = 100): AuditEntry[] {
   return (db.prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT ?').all(Math.max(1, Math.min(limit, 10_000))) as AuditRow[]).map(toAuditEntry);
+}
+
+/** First and last chain positions of the records in a period (corrections share their original's time). */
+export function seqRange(db: Db, filter: ShiftFilter): { fromSeq: number; toSeq: number } | null {
+  const w = shiftWhere({ ...filter, includeSuperseded: true });
+  const r = db.prepare(`SELECT MIN(i.seq) AS a, MAX(i.seq) AS b FROM inspections i WHERE ${w.sql}`).get(w.params) as { a: number | null; b: number | null };
+  return r.a === null || r.b === null ? null : { fromSeq: r.a, toSeq: r.b };
 }

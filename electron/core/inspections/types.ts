@@ -159,6 +159,8 @@ export interface AuditEntry {
 
 export interface VerifyResult {
   ok: boolean;
+  /** Set when only part of the chain was checked (the entries behind a shift report). */
+  range?: { fromSeq: number; toSeq: number };
   /** Chain entries checked. */
   checked: number;
   /** Hash and position of the last entry (quote it on paper to anchor the chain). */
@@ -173,6 +175,8 @@ export const shiftFilterSchema = z.object({
   site: z.string().min(1).max(64).optional(),
   /** Include records that a later correction superseded (default false: what counts is the latest). */
   includeSuperseded: z.boolean().optional(),
+  /** Only referrals, refusals and records with a hit or possible match. */
+  notableOnly: z.boolean().optional(),
 });
 export type ShiftFilter = z.input<typeof shiftFilterSchema>;
 

@@ -19,17 +19,31 @@ const INSPECTION_ACTIONS = new Set(['inspection.record', 'inspection.correct']);
  * Not caught by design: rewriting the whole chain from some point with fresh hashes. Quote the head
  * hash (printed on every PDF export) to anchor the chain on paper.
  */
-export function verifyChain(db: Db): VerifyResult {
+export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }): VerifyResult {
   const hasPurge = (db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('inspections') WHERE name = 'purged_at'").get() as { n: number }).n > 0;
   const byseq = db.prepare(`SELECT *${hasPurge ? '' : ', NULL AS purged_at'} FROM inspections WHERE seq = ?`);
-  let expectedSeq = 1;
+  // A partial check starts from the stored hash of the entry before the range (trusted, not re-checked).
+  let expectedSeq = range ? range.fromSeq : 1;
   let prevHash = GENESIS_HASH;
+  if (range && range.fromSeq > 1) {
+    const before = db.prepare('SELECT hash FROM audit WHERE seq = ?').get(range.fromSeq - 1) as { hash: string } | undefined;
+    if (!before) return { ok: false, checked: 0, head: null, range, firstBroken: { seq: range.fromSeq - 1, reason: `entry ${range.fromSeq - 1} is missing (deleted)` } };
+    prevHash = before.hash;
+  }
   let checked = 0;
-  let maxPurgeCutoff = -Infinity;
-  const broken = (seq: number, reason: string): VerifyResult => ({ ok: false, checked, head: checked ? { seq: expectedSeq - 1, hash: prevHash } : null, firstBroken: { seq, reason } });
+  const broken = (seq: number, reason: string): VerifyResult => ({
+    ok: false,
+    checked,
+    head: checked ? { seq: expectedSeq - 1, hash: prevHash } : null,
+    ...(range ? { range } : {}),
+    firstBroken: { seq, reason },
+  });
   const purgedRows: Array<{ seq: number; time: number }> = [];
+  const entries = range
+    ? db.prepare('SELECT seq, at, action, actor, ref, details, prev_hash, hash FROM audit WHERE seq BETWEEN ? AND ? ORDER BY seq').iterate(range.fromSeq, range.toSeq)
+    : db.prepare('SELECT seq, at, action, actor, ref, details, prev_hash, hash FROM audit ORDER BY seq').iterate();
 
-  for (const a of db.prepare('SELECT seq, at, action, actor, ref, details, prev_hash, hash FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const a of entries as IterableIterator<AuditRow>) {
     if (a.seq !== expectedSeq) {
       return broken(expectedSeq, a.seq > expectedSeq ? `entry ${expectedSeq}${a.seq - expectedSeq > 1 ? `..${a.seq - 1}` : ''} is missing (deleted)` : `entry ${a.seq} is out of order`);
     }
@@ -59,20 +73,35 @@ export function verifyChain(db: Db): VerifyResult {
         purgedRows.push({ seq: a.seq, time: row.time });
       }
     }
-    if (a.action === 'retention.purge' && typeof details.cutoffMs === 'number') maxPurgeCutoff = Math.max(maxPurgeCutoff, details.cutoffMs);
     prevHash = a.hash;
     expectedSeq++;
     checked++;
   }
 
-  // A purged record must be older than some purge recorded in the chain.
+  if (range && expectedSeq <= range.toSeq) return broken(expectedSeq, `entry ${expectedSeq} is missing (deleted)`);
+  // A purged record must be older than some purge recorded in the chain (the purge entries
+  // themselves are hash-checked by the full walk).
+  let maxPurgeCutoff = -Infinity;
+  if (purgedRows.length) {
+    for (const p of db.prepare("SELECT details FROM audit WHERE action = 'retention.purge'").iterate() as IterableIterator<{ details: string }>) {
+      try {
+        const cutoff = (JSON.parse(p.details) as { cutoffMs?: unknown }).cutoffMs;
+        if (typeof cutoff === 'number') maxPurgeCutoff = Math.max(maxPurgeCutoff, cutoff);
+      } catch {
+        /* an unreadable purge entry covers nothing */
+      }
+    }
+  }
   for (const p of purgedRows) {
     if (!(p.time < maxPurgeCutoff)) return broken(p.seq, 'record is marked purged but no recorded retention purge covers its date');
   }
   // An inspection row that no chain entry vouches for was inserted by hand (or its entry replaced).
   const orphan = db
-    .prepare('SELECT i.seq, i.id FROM inspections i LEFT JOIN audit a ON a.seq = i.seq AND a.ref = i.id WHERE a.seq IS NULL ORDER BY i.seq LIMIT 1')
-    .get() as { seq: number; id: string } | undefined;
+    .prepare(
+      `SELECT i.seq, i.id FROM inspections i LEFT JOIN audit a ON a.seq = i.seq AND a.ref = i.id
+       WHERE a.seq IS NULL ${range ? 'AND i.seq BETWEEN @fromSeq AND @toSeq' : ''} ORDER BY i.seq LIMIT 1`,
+    )
+    .get(range ?? {}) as { seq: number; id: string } | undefined;
   if (orphan) return broken(orphan.seq, `inspection ${orphan.id} is not in the audit chain (row inserted outside the program)`);
-  return { ok: true, checked, head: checked ? { seq: expectedSeq - 1, hash: prevHash } : null };
+  return { ok: true, checked, head: checked ? { seq: expectedSeq - 1, hash: prevHash } : null, ...(range ? { range } : {}) };
 }

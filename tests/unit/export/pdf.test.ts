@@ -38,7 +38,7 @@ describe('PDF shift summary', () => {
     expect(text).toMatch(/Referred to secondary\s+6/);
     expect(text).toMatch(/Refused\s+2/);
     expect(text).toMatch(/Watchlist versions\s+7/);
-    expect(text).toMatch(/verified: 61 entries intact/);
+    expect(text).toMatch(/verified: entries 1-61 behind these records intact/);
     expect(text).toMatch(/officer\.a\s+30\s+24\s+6\s+0/);
     expect(text).toMatch(/officer\.b\s+31\s+29\s+0\s+2/);
     expect(text).toMatch(/refuse\s+P UTO L89800061\s+forged visa - Zh/);

@@ -116,6 +116,23 @@ describe('log verify finds tampering', () => {
     expect(verify().firstBroken).toMatchObject({ seq: 99, reason: expect.stringMatching(/not in the audit chain/) });
   });
 
+  it('a partial check (the entries behind one report) finds tampering inside its range only', () => {
+    tamper("UPDATE inspections SET reason = 'edited' WHERE seq = 9");
+    const log = openInspectionLog(t.dir);
+    try {
+      expect(log.verifyChain({ fromSeq: 2, toSeq: 5 })).toMatchObject({ ok: true, checked: 4, range: { fromSeq: 2, toSeq: 5 } });
+      expect(log.verifyChain({ fromSeq: 7, toSeq: 10 }).firstBroken).toMatchObject({ seq: 9 });
+      expect(log.verifyChain({ fromSeq: 7, toSeq: 20 }).firstBroken).toMatchObject({ seq: 9 });
+      expect(log.verifyChain().firstBroken).toMatchObject({ seq: 9 });
+    } finally {
+      log.close();
+    }
+    tamper('DELETE FROM audit WHERE seq = 4');
+    const again = openInspectionLog(t.dir);
+    expect(again.verifyChain({ fromSeq: 5, toSeq: 6 }).firstBroken).toMatchObject({ seq: 4, reason: expect.stringMatching(/missing/) });
+    again.close();
+  });
+
   it('an intact log verifies through the CLI with exit 0', async () => {
     const { code, out } = await cliVerify();
     expect(code).toBe(0);
