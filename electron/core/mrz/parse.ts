@@ -234,8 +234,9 @@ function parseLines(lines: string[], format: MrzFormat, today: Date): MrzResult 
     result.documentNumber = numRaw.replace(/<+/g, '');
     if (result.documentNumber === '') r.error('documentNumber', 'document_number', 'The document number is empty.', num.line, num.start);
     const gap = /<+[A-Z0-9]/.exec(numRaw);
-    // Fillers only pad a number at its end; one inside is a 0 or a letter the check digit cannot tell apart.
-    if (gap) r.error('documentNumber', 'document_number', 'The document number has a filler < inside it; compare it with the printed number.', num.line, num.start + gap.index);
+    // Fillers normally only pad a number at its end (German specimens do show C<0000000). The check
+    // digit cannot tell a filler from 0 or A, so the officer is asked to look.
+    if (gap) r.warn('documentNumber', 'filler_in_number', 'The document number has a filler < inside it; compare it with the printed number.', num.line, num.start + gap.index);
     r.checkDigitAt('documentNumber', numRaw, numCheck, false);
   }
 

@@ -197,14 +197,16 @@ function fixStates(layout: Layout, ctx: Ctx): void {
  * the first genuine `<` of the run may end the name (MICHAEL<<<), so they stay; a run with no `<`
  * at all loses its first character only when it looks like the rest (KKKK is fillers; LKKK keeps L).
  */
-export function restoreTrailingFillers(s: string): string {
+export function restoreTrailingFillers(s: string, wholeField = true): string {
   let start = s.length;
   while (start > 0 && (s[start - 1] === '<' || FILLER_MISREADS.has(s[start - 1]!))) start--;
   const run = s.slice(start);
   if (run.length < 3 || /^<*$/.test(run)) return s;
   const firstFiller = run.indexOf('<');
   let keep: number;
-  if (firstFiller >= 0) keep = firstFiller;
+  // A field made only of filler-like characters keeps none (optional data read as C<<<<<).
+  if (start === 0 && wholeField) keep = 0;
+  else if (firstFiller >= 0) keep = firstFiller;
   else keep = start > 0 && run[0] !== run[1] ? 1 : 0;
   return s.slice(0, start + keep) + '<'.repeat(run.length - keep);
 }
@@ -222,6 +224,8 @@ const LABEL: Record<string, string> = {
   optionalData: 'optional data', optionalData2: 'optional data (line 2)',
 };
 
+const mod10 = (ch: string) => (ch === '<' ? 0 : ch <= '9' ? Number(ch) : ch.charCodeAt(0) - 55) % 10;
+
 /** Fields that repair changed where no check digit now confirms the result (names, states, sex…). */
 function unconfirmedChanges(layout: Layout, fitted: string[], ctx: Ctx): string[] {
   const out: string[] = [];
@@ -235,7 +239,12 @@ function unconfirmedChanges(layout: Layout, fitted: string[], ctx: Ctx): string[
     const checkAfter = f.check ? ctx.lines[f.check.line]![f.check.pos] : '';
     if (before === after && checkBefore === checkAfter) continue;
     const ownCheck = f.check ? unitPasses({ field: f.name, cells: [], check: f.check, fillerOkWhenEmpty: f.kind !== 'number' }, after, checkAfter!) : false;
-    if (ownCheck || (composite && inComposite(f))) continue;
+    // K→< (20 and 0) or L→1 (21, 1) leave every check digit unchanged: no check digit confirms them.
+    let blind = false;
+    for (let i = 0; i < before.length; i++) {
+      if (before[i] !== after[i] && mod10(before[i]!) === mod10(after[i]!)) blind = true;
+    }
+    if (!blind && (ownCheck || (composite && inComposite(f)))) continue;
     out.push(f.name);
   }
   return out;
@@ -314,7 +323,11 @@ function optionsFor(u: Unit, ctx: Ctx): { options: Option[]; passesAsIs: boolean
   const bases: { value: string; changes: number }[] = [{ value, changes: 0 }];
   if (u.cells[0]!.cls === 'X') {
     const restored = restoreTrailingFillers(value);
-    if (restored !== value) bases.push({ value: restored, changes: 1 });
+    // A misread filler inside a filler run is the likeliest single error: it ranks before any swap.
+    // K and < weigh the same in a check digit, so a run that only lost K's is restored outright.
+    const onlyK = [...value].every((ch, i) => ch === restored[i] || ch === 'K');
+    if (restored !== value && onlyK) bases[0] = { value: restored, changes: 0 };
+    else if (restored !== value) bases.push({ value: restored, changes: 0.5 });
   }
   const found: Option[] = [];
   let budget = MAX_CANDIDATES;
@@ -325,9 +338,13 @@ function optionsFor(u: Unit, ctx: Ctx): { options: Option[]; passesAsIs: boolean
       if (u.cells[0]!.cls !== 'X') continue;
       // Positions holding a confusable character, and what each could have been.
       const slots: { i: number; alts: string[] }[] = [];
+      // Fillers only pad the end of a field: K, L or C there may be a misread filler.
+      let tail = base.value.length;
+      while (tail > 0 && (base.value[tail - 1] === '<' || FILLER_MISREADS.has(base.value[tail - 1]!))) tail--;
       for (let i = 0; i < base.value.length; i++) {
-        const alts = ALTERNATIVES[base.value[i]!];
-        if (alts) slots.push({ i, alts });
+        const ch = base.value[i]!;
+        const alts = [...(ALTERNATIVES[ch] ?? []), ...(i >= tail && FILLER_MISREADS.has(ch) ? ['<'] : [])];
+        if (alts.length) slots.push({ i, alts });
       }
       const chars = base.value.split('');
       const walk = (from: number, depth: number): void => {
@@ -347,8 +364,11 @@ function optionsFor(u: Unit, ctx: Ctx): { options: Option[]; passesAsIs: boolean
       walk(0, 0);
     }
   }
+  // The same reading can be reached two ways (a restored filler run, or one swap); count it once.
   found.sort((a, b) => a.changes - b.changes);
-  return { options: found, passesAsIs: false };
+  const seen = new Set<string>();
+  const options = found.filter((o) => !seen.has(o.value + o.check) && seen.add(o.value + o.check));
+  return { options, passesAsIs: false };
 }
 
 /** Check-digit-guided repair; the composite check digit, where there is one, breaks ties. Returns ambiguous fields. */
@@ -390,11 +410,12 @@ function searchCheckedFields(layout: Layout, ctx: Ctx): string[] {
       return ambiguous;
     }
   }
-  // Otherwise each field on its own check digit, where exactly one reading has the fewest changes.
+  // Otherwise each field on its own check digit: one check digit passes a wrong guess one time in
+  // ten, so only a single change that no other single change matches is taken.
   for (const p of failing) {
     const best = p.options[0]!;
     const tied = p.options.filter((o) => o.changes === best.changes);
-    if (tied.length === 1) apply(p.u, best);
+    if (tied.length === 1 && best.changes <= 1) apply(p.u, best);
     else ambiguous.push(p.u.field);
   }
   fixCompositeOnlyFillers(layout, ctx);
@@ -415,17 +436,51 @@ function compositePasses(layout: Layout, ctx: Ctx): boolean {
  * officer sees as <<< on the page either way.
  */
 function fixCompositeOnlyFillers(layout: Layout, ctx: Ctx): void {
+  restoreCompositeOnlyRuns(layout, ctx);
+  if (!layout.composite || compositePasses(layout, ctx)) return;
+  // Still failing: try each single confusion in the optional data the composite alone covers, and
+  // take it only when exactly one makes the composite pass.
+  const fields = layout.fields.filter((f) => f.kind === 'optional' && !f.check);
+  const fits: { f: FieldSpec; i: number; to: string }[] = [];
+  for (const f of fields) {
+    const raw = fieldText(ctx, f);
+    for (let i = 0; i < raw.length; i++) {
+      const from = raw[i]!;
+      const tailFrom = /^[<KLC]*$/.test(raw.slice(i));
+      for (const to of [...(ALTERNATIVES[from] ?? []), ...(tailFrom && FILLER_MISREADS.has(from) ? ['<'] : [])]) {
+        ctx.lines[f.line]![f.start + i] = to;
+        if (compositePasses(layout, ctx)) fits.push({ f, i, to });
+        ctx.lines[f.line]![f.start + i] = from;
+      }
+    }
+  }
+  if (fits.length === 1) ctx.lines[fits[0]!.f.line]![fits[0]!.f.start + fits[0]!.i] = fits[0]!.to;
+}
+
+function restoreCompositeOnlyRuns(layout: Layout, ctx: Ctx): void {
+  const checked: { f: FieldSpec; raw: string; fixed: string }[] = [];
   for (const name of ['optionalData', 'optionalData2'] as const) {
     if (layout.format !== 'TD1' && name === 'optionalData2') continue;
     const f = fieldOf(layout, name);
     if (f.check) continue;
     const raw = fieldText(ctx, f);
-    const fixed = restoreTrailingFillers(raw);
+    // Without a composite check digit nothing could undo a wrong guess: keep a leading K/L/C then.
+    const fixed = restoreTrailingFillers(raw, !!layout.composite);
     if (fixed === raw) continue;
-    const before = compositePasses(layout, ctx);
-    setField(ctx, f, fixed);
-    if (before && !compositePasses(layout, ctx)) setField(ctx, f, raw);
+    // K weighs like < and cannot be checked: restored outright. An L or C turned filler must be
+    // what makes the composite pass, and the only such restoration.
+    const onlyK = [...raw].every((ch, i) => ch === fixed[i] || ch === 'K');
+    if (onlyK || !layout.composite) setField(ctx, f, fixed);
+    else checked.push({ f, raw, fixed });
   }
+  if (checked.length === 0 || compositePasses(layout, ctx)) return;
+  const fits = checked.filter((c) => {
+    setField(ctx, c.f, c.fixed);
+    const ok = compositePasses(layout, ctx);
+    setField(ctx, c.f, c.raw);
+    return ok;
+  });
+  if (fits.length === 1) setField(ctx, fits[0]!.f, fits[0]!.fixed);
 }
 
 export const __test = { DIGIT_FOR, LETTER_FOR, ALTERNATIVES, guessLayout };
