@@ -1,4 +1,5 @@
 import type { DoctorCheck } from './doctor';
+import { databaseChecks } from './databaseChecks';
 
 /**
  * Domain checks for `checkpoint doctor`, one entry per domain (scanners: ports, devices, permissions;
@@ -8,5 +9,6 @@ export function doctorChecks(_dataDir: string): Array<() => Promise<DoctorCheck[
   return [
     // Loaded on demand: a broken serialport/node-hid build must not stop the other checks.
     async () => (await import('../scanners')).scannerDoctorChecks(_dataDir),
+    () => databaseChecks(_dataDir),
   ];
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { UserError } from './errors';
 import type { HandlerTable } from './dispatch';
 import type { CoreServices } from './types';
-import { syncStatusView, ACTIVE_READER_SETTING } from './services';
+import { syncStatusView, ACTIVE_READER_SETTING } from './views';
 import { runDoctor } from './doctor';
 import { doctorChecks } from './doctorChecks';
 import { readImageZone } from './imageReads';

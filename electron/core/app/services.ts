@@ -11,6 +11,7 @@ import { openWatchlist } from '../watchlist';
 import { createSyncService } from '../sync';
 import { Counter } from '../counter';
 import { readImageZone } from './imageReads';
+import { ACTIVE_READER_SETTING, syncStatusView } from './views';
 
 export type { CoreServices } from './types';
 
@@ -23,9 +24,6 @@ export interface CoreServicesOptions {
   /** Open the readers from the saved profiles (the app does; tests usually do not). */
   openReaders?: boolean;
 }
-
-/** The setting that names the reader profile in use at this counter. */
-export const ACTIVE_READER_SETTING = 'scanner.active';
 
 /**
  * Creates every core service for one process. Electron main and the browser harness both call this, so
@@ -135,10 +133,4 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Cor
   if (opts.startSync) sync.start();
   const handlers = createHandlers(services);
   return services;
-}
-
-export function syncStatusView(services: CoreServices) {
-  const s = services.sync.status();
-  const next = services.sync.nextDelayMs;
-  return { ...s, running: false, nextAttemptAt: next === null ? null : new Date(Date.now() + next).toISOString() };
 }

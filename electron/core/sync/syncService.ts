@@ -47,6 +47,8 @@ export class SyncService extends EventEmitter<SyncServiceEvents> {
   private readonly now: () => Date;
   /** Delay chosen for the next scheduled pull, in ms (for the technician screen and tests). */
   nextDelayMs: number | null = null;
+  /** When the next scheduled pull will run, or null when none is scheduled. */
+  nextAttemptAt: Date | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -142,6 +144,7 @@ export class SyncService extends EventEmitter<SyncServiceEvents> {
   private schedule(ms: number): void {
     if (this.timer) this.clearTimer(this.timer);
     this.nextDelayMs = ms;
+    this.nextAttemptAt = new Date(this.now().getTime() + ms);
     this.timer = this.setTimer(() => {
       this.timer = null;
       this.pullNow().catch(() => {
@@ -179,6 +182,7 @@ export class SyncService extends EventEmitter<SyncServiceEvents> {
     this.timer = null;
     this.staleTimer = null;
     this.nextDelayMs = null;
+    this.nextAttemptAt = null;
   }
 
   /** Stops, and closes the store if the service opened it itself. */

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { DoctorCheck } from './doctor';
+import { LATEST_SCHEMA, LOG_FILE } from '../inspections';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Databases in the data folder, opened read-only so that running doctor never migrates or locks them:
+ * the inspection log's schema version, and the watchlist version in use.
+ */
+export function databaseChecks(dataDir: string): DoctorCheck[] {
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const checks: DoctorCheck[] = [];
+  const logPath = join(dataDir, LOG_FILE);
+  if (!existsSync(logPath)) {
+    checks.push({ name: 'inspection log', ok: true, detail: `not created yet (schema ${LATEST_SCHEMA} will be created on first start)` });
+  } else {
+    try {
+      const db = new Database(logPath, { readonly: true, fileMustExist: true });
+      const v = db.pragma('user_version', { simple: true }) as number;
+      db.close();
+      checks.push(
+        v <= LATEST_SCHEMA
+          ? { name: 'inspection log', ok: true, detail: `schema ${v}${v < LATEST_SCHEMA ? ` (will be upgraded to ${LATEST_SCHEMA} on next start)` : ''}` }
+          : { name: 'inspection log', ok: false, detail: `schema ${v} is newer than this program (${LATEST_SCHEMA})`, fix: 'Update the workstation software before using this data folder.' },
+      );
+    } catch (e) {
+      checks.push({ name: 'inspection log', ok: false, detail: `cannot open ${logPath}: ${(e as Error).message}`, fix: 'Check the file permissions and the disk; restore from backup if the file is damaged.' });
+    }
+  }
+  const listPath = join(dataDir, 'watchlist.db');
+  if (!existsSync(listPath)) {
+    checks.push({ name: 'watchlist', ok: false, detail: 'no watchlist loaded', fix: 'Set the list link in the technician screen (or `checkpoint sync pull`), or import a list with `checkpoint watchlist import`.' });
+  } else {
+    try {
+      const db = new Database(listPath, { readonly: true, fileMustExist: true });
+      const row = db.prepare("SELECT v FROM meta WHERE k = 'list_version'").get() as { v: string } | undefined;
+      db.close();
+      checks.push({ name: 'watchlist', ok: true, detail: row ? `list version ${row.v}` : 'entries imported by hand (no published version)' });
+    } catch (e) {
+      checks.push({ name: 'watchlist', ok: false, detail: `cannot read ${listPath}: ${(e as Error).message}`, fix: 'Pull the list again (`checkpoint sync pull`) or re-import it.' });
+    }
+  }
+  return checks;
+}
