@@ -7,9 +7,11 @@ import type { CliCommand } from '../context';
 export const commands: Record<string, () => Promise<CliCommand>> = {
   doctor: () => import('./doctor'),
   mrz: () => import('./mrz'),
+  ocr: () => import('./ocr'),
   users: () => import('./users'),
   log: () => import('./log'),
   export: () => import('./export'),
+  demo: () => import('./demo'),
   sync: () => import('./sync'),
   scanners: () => import('./scanners'),
 };

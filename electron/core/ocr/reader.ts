@@ -1,0 +1,221 @@
+/**
+ * Reads the machine readable zone from an image of a data page.
+ * decode → find the zone (upright or turned 90°) → level it → split into lines → read each line
+ * with the project's model → repair with the check digits. When the zone does not validate, the
+ * lines are read again with other preprocessing (and the page turned 180°), and the check digits
+ * arbitrate between the readings. Nothing is guessed beyond what the check digits prove.
+ */
+import { parseMrz, type MrzResult } from '../mrz/index';
+import { type GrayImage, DEFAULT_MAX_PIXELS, decodeGray, readInput } from './decode';
+import { type Band, type Raw, type Variant, VARIANTS, crop, lineImage, orient, rawSharp, rotate180, splitBands, toRaw } from './lines';
+import { type LineRecogniser, defaultModelDir, startRecogniser } from './model';
+import type { MrzReader, MrzReaderOptions, OcrLine, OcrResult } from './types';
+import { type ZoneFound, adaptiveBinarise, components, findRows, groupZone } from './zone';
+
+/** Long side of the image the zone is searched in: glyphs stay 8+ px even on a phone photo. */
+const DETECT_MAX_SIDE = 1000;
+
+interface Located {
+  quarter: number;
+  zone: ZoneFound;
+  /** working pixels per detection pixel */
+  f: number;
+  detHeight: number;
+}
+
+export async function locateZone(work: GrayImage | Raw): Promise<Located | null> {
+  const long = Math.max(work.width, work.height);
+  const f = long > DETECT_MAX_SIDE ? long / DETECT_MAX_SIDE : 1;
+  const det: Raw = f > 1
+    ? await toRaw(rawSharp(work).resize(Math.round(work.width / f), Math.round(work.height / f), { fit: 'fill' }))
+    : { data: work.data, width: work.width, height: work.height };
+  for (const quarter of [0, 90]) {
+    const d = await orient(det, quarter);
+    const window = Math.max(15, Math.round(Math.max(d.width, d.height) / 30)) | 1;
+    const bin = adaptiveBinarise(d.data, d.width, d.height, window, 10);
+    const zone = groupZone(findRows(components(bin)));
+    if (zone) return { quarter, zone, f, detHeight: d.height };
+  }
+  return null;
+}
+
+const clean = (t: string) => t.toUpperCase().replace(/[^A-Z0-9<]/g, '');
+
+interface Reading {
+  attempt: string;
+  flipped: boolean;
+  read: OcrLine[];
+}
+
+export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { ready(): Promise<void> } {
+  const modelDir = opts.modelDir ?? defaultModelDir();
+  const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
+  let recogniser: Promise<LineRecogniser> | null = startRecogniser(modelDir);
+  // a failed start is reported on read(), not as an unhandled rejection
+  recogniser.catch(() => undefined);
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const getRecogniser = () => {
+    if (!recogniser) throw new Error('the MRZ reader was closed');
+    return recogniser;
+  };
+
+  async function readOne(image: Buffer | string): Promise<OcrResult> {
+    const t0 = performance.now();
+    const ms = () => Math.round(performance.now() - t0);
+    const ocr = await getRecogniser();
+    const work = await decodeGray(await readInput(image), maxPixels);
+    const found = await locateZone(work);
+    if (!found) {
+      return { ok: false, code: 'no_zone', reason: 'no machine readable zone found on the image: place the data page flat, the zone fully visible, and scan again.', ms: ms() };
+    }
+    const { quarter, zone, f } = found;
+    const page = await orient(work, quarter);
+    const chH = zone.charHeight * f;
+    const pitch = zone.pitch * f;
+    const bw = (zone.box.x1 - zone.box.x0) * f;
+    const slant = Math.abs(Math.tan((zone.angle * Math.PI) / 180)) * bw;
+    const region = {
+      x0: zone.box.x0 * f - 2 * pitch,
+      y0: zone.box.y0 * f - chH * 0.8,
+      x1: zone.box.x1 * f + 2 * pitch,
+      y1: zone.box.y1 * f + chH * 0.8,
+    };
+    let zoneRaw = crop(page, region.x0, region.y0, region.x1, region.y1);
+    if (Math.abs(zone.angle) > 0.15) zoneRaw = await toRaw(rawSharp(zoneRaw).rotate(-zone.angle, { background: '#ffffff' }));
+    // levelled: the slant margin is no longer needed once the lines are found
+    void slant;
+    const count = zone.rows.length;
+    // zone in the upper part of the page: probably upside down, so read it that way first
+    const upper = (zone.box.y0 + zone.box.y1) / 2 < found.detHeight * 0.4;
+    const flips = upper ? [true, false] : [false, true];
+
+    const readings: Reading[] = [];
+    let best: { result: MrzResult; reading: Reading; zone: Raw; flipped: boolean } | null = null;
+    for (const flipped of flips) {
+      const z = flipped ? rotate180(zoneRaw) : zoneRaw;
+      const bands = splitBands(z, count, chH);
+      if (!bands) continue;
+      for (const variant of VARIANTS) {
+        const reading = await readLines(ocr, z, bands, chH, pitch, variant, flipped);
+        readings.push(reading);
+        const result = arbitrate(readings.filter((r) => r.flipped === flipped), opts.today);
+        if (!best || score(result) > score(best.result)) best = { result, reading, zone: z, flipped };
+        if (result.valid) break;
+        // an upside-down zone reads as noise: low confidence means try the other way round at once
+        if (variant === 'gray' && avg(reading.read) < 45 && readings.length === 1) break;
+      }
+      if (best?.result.valid) break;
+    }
+    if (!best) {
+      return { ok: false, code: 'unreadable', reason: 'a zone-like area was found but its lines could not be separated: scan the page again, flat and in focus.', ms: ms() };
+    }
+    const reading = best.reading;
+    const out: OcrResult = {
+      ok: true,
+      mrz: best.result,
+      lines: best.result.lines,
+      read: reading.read,
+      rotation: (quarter + (best.flipped ? 180 : 0)) % 360,
+      skew: Math.round(zone.angle * 10) / 10,
+      attempt: `${best.flipped ? 'flipped-' : ''}${reading.attempt}`,
+      attempts: readings.length,
+      ms: 0,
+    };
+    if (opts.crops !== false) {
+      out.zoneImage = await rawSharp(best.zone).png({ compressionLevel: 3 }).toBuffer();
+      const portrait = portraitBox(page, region, pitch, best.result.format, best.flipped);
+      if (portrait) {
+        let p = crop(page, portrait.x0, portrait.y0, portrait.x1, portrait.y1);
+        if (best.flipped) p = rotate180(p);
+        out.portraitImage = await rawSharp(p).png({ compressionLevel: 3 }).toBuffer();
+      }
+    }
+    out.ms = ms();
+    return out;
+  }
+
+  return {
+    async ready() {
+      await getRecogniser();
+    },
+    read(image) {
+      // one worker, one page at a time: keeps memory flat and tesseract's parameters consistent
+      const run = queue.then(() => readOne(image));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    async close() {
+      const r = recogniser;
+      recogniser = null;
+      if (r) await (await r.catch(() => null))?.terminate();
+    },
+  };
+}
+
+const avg = (ls: OcrLine[]) => (ls.length ? ls.reduce((a, l) => a + l.confidence, 0) / ls.length : 0);
+
+async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number, pitch: number, variant: Variant, flipped: boolean): Promise<Reading> {
+  const read: OcrLine[] = [];
+  for (const b of bands) {
+    const png = await lineImage(z, b, chH, pitch, variant);
+    const r = await ocr.recognise(png);
+    read.push({ raw: clean(r.text), confidence: Math.round(r.confidence) });
+  }
+  return { attempt: variant, flipped, read };
+}
+
+/** Valid first, then fewer errors. */
+function score(r: MrzResult): number {
+  return (r.valid ? 1000 : 0) - r.errors.length * 10 - (r.repairs?.length ?? 0);
+}
+
+/**
+ * Every combination of the lines read so far (one reading per line from any attempt) is checked;
+ * the first that validates wins, else the latest attempt's reading with the fewest errors.
+ */
+function arbitrate(readings: Reading[], today?: Date): MrzResult {
+  // the MRZ module's repair mode fixes confusions and filler runs, and lists every change
+  const parse = (lines: string[]) => parseMrz(lines, { correct: true, ...(today ? { today } : {}) });
+  const latest = readings[readings.length - 1]!;
+  let best = parse(latest.read.map((l) => l.raw));
+  if (best.valid || readings.length === 1) return best;
+  const n = latest.read.length;
+  const options = Array.from({ length: n }, (_, i) => [...new Set(readings.map((r) => r.read[i]?.raw ?? ''))]);
+  const combos = options.reduce((a, o) => a * o.length, 1);
+  if (combos > 256) return best;
+  const idx = new Array(n).fill(0);
+  for (let k = 0; k < combos; k++) {
+    let rest = k;
+    for (let i = 0; i < n; i++) {
+      idx[i] = rest % options[i]!.length;
+      rest = Math.floor(rest / options[i]!.length);
+    }
+    const r = parse(idx.map((j, i) => options[i]![j]!));
+    if (score(r) > score(best)) best = r;
+    if (best.valid) break;
+  }
+  return best;
+}
+
+/**
+ * The portrait's place on ICAO data pages (Doc 9303 Parts 4 and 5), measured from the zone:
+ * left-aligned with it, from about 50 mm (TD3) or 45 mm (TD2) above its top down to 3 mm above it.
+ * TD1 cards carry the portrait on the other side, so none is cut for them.
+ */
+function portraitBox(page: Raw, zone: { x0: number; y0: number; x1: number; y1: number }, pitch: number, format: string | null, flipped: boolean) {
+  if (format !== 'TD3' && format !== 'TD2' && format !== 'MRVA' && format !== 'MRVB') return null;
+  const mm = pitch / 2.54;
+  const up = format === 'TD3' || format === 'MRVA' ? 50 : 45;
+  const zoneLeft = zone.x0 + 2 * pitch;
+  const zoneTop = zone.y0;
+  const zoneBottom = zone.y1;
+  const zoneRight = zone.x1 - 2 * pitch;
+  let box = flipped
+    ? { x0: zoneRight - 36 * mm, y0: zoneBottom + 3 * mm, x1: zoneRight + 2 * mm, y1: zoneBottom + up * mm }
+    : { x0: zoneLeft - 2 * mm, y0: zoneTop - up * mm, x1: zoneLeft + 36 * mm, y1: zoneTop - 3 * mm };
+  const full = (box.x1 - box.x0) * (box.y1 - box.y0);
+  box = { x0: Math.max(0, box.x0), y0: Math.max(0, box.y0), x1: Math.min(page.width, box.x1), y1: Math.min(page.height, box.y1) };
+  const kept = Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0);
+  return kept >= full * 0.5 ? box : null;
+}

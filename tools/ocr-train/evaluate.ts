@@ -1,0 +1,128 @@
+/**
+ * Scores an MRZ model on line crops with ground truth, through the same tesseract.js worker the app
+ * uses: exact lines, character error rate, and, for zones whose lines are all in the list, the
+ * figures after the check-digit repair of the MRZ module.
+ *
+ * usage: tsx tools/ocr-train/evaluate.ts --model resources/ocr --dataset ../shared/datasets/mrz-lines
+ *          --list ../shared/datasets/mrz-lines/eval.txt [--label eval] [--json]
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { parseMrz } from '../../electron/core/mrz/index';
+import { startRecogniser } from '../../electron/core/ocr/model';
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+export interface LineEval {
+  lines: number;
+  exact: number;
+  cer: number;
+  zones: number;
+  zonesValid: number;
+  zonesExact: number;
+  /** character error over the lines of complete zones, before and after repair */
+  zoneCerBefore: number;
+  zoneCerAfter: number;
+  linesPerSecond: number;
+  confusions: Array<[string, number]>;
+}
+
+export async function evaluateLines(modelDir: string, dataset: string, names: string[]): Promise<LineEval> {
+  const ocr = await startRecogniser(modelDir);
+  const got = new Map<string, string>();
+  const truth = new Map<string, string>();
+  let edits = 0, chars = 0, exact = 0;
+  const conf = new Map<string, number>();
+  const t0 = performance.now();
+  try {
+    for (const name of names) {
+      const gt = readFileSync(join(dataset, 'lines', `${name}.gt.txt`), 'utf8').trim();
+      const png = await sharp(join(dataset, 'lines', `${name}.tif`)).png().toBuffer();
+      const text = (await ocr.recognise(png)).text.toUpperCase().replace(/[^A-Z0-9<]/g, '');
+      got.set(name, text);
+      truth.set(name, gt);
+      const d = editDistance(text, gt);
+      edits += d;
+      chars += gt.length;
+      if (d === 0) exact++;
+      else if (text.length === gt.length) {
+        for (let i = 0; i < gt.length; i++) if (text[i] !== gt[i]) conf.set(`${gt[i]}→${text[i]}`, (conf.get(`${gt[i]}→${text[i]}`) ?? 0) + 1);
+      }
+    }
+  } finally {
+    await ocr.terminate();
+  }
+  const secs = (performance.now() - t0) / 1000;
+  // zones: lines NAME-0, NAME-1 (, NAME-2) of one photo, all present, shaped like a zone
+  const bySource = new Map<string, string[]>();
+  for (const n of names) {
+    const src = n.replace(/-\d+$/, '');
+    bySource.set(src, [...(bySource.get(src) ?? []), n]);
+  }
+  let zones = 0, zonesValid = 0, zonesExact = 0, zb = 0, za = 0, zc = 0;
+  for (const [src, members] of bySource) {
+    const idx = members.map((m) => Number(m.slice(src.length + 1))).sort((a, b) => a - b);
+    if (!(idx.length === 2 || idx.length === 3) || idx.some((v, i) => v !== i)) continue;
+    const gts = idx.map((i) => truth.get(`${src}-${i}`)!);
+    const len = gts[0]!.length;
+    const shape = (gts.length === 3 && len === 30) || (gts.length === 2 && (len === 44 || len === 36));
+    if (!shape || gts.some((g) => g.length !== len)) continue;
+    zones++;
+    const reads = idx.map((i) => got.get(`${src}-${i}`)!);
+    const r = parseMrz(reads, { correct: true });
+    if (r.valid) zonesValid++;
+    if (r.lines.join('\n') === gts.join('\n')) zonesExact++;
+    for (let i = 0; i < gts.length; i++) {
+      zb += editDistance(reads[i]!, gts[i]!);
+      za += editDistance(r.lines[i] ?? '', gts[i]!);
+      zc += gts[i]!.length;
+    }
+  }
+  return {
+    lines: names.length,
+    exact: exact / names.length,
+    cer: edits / chars,
+    zones,
+    zonesValid: zones ? zonesValid / zones : NaN,
+    zonesExact: zones ? zonesExact / zones : NaN,
+    zoneCerBefore: zc ? zb / zc : NaN,
+    zoneCerAfter: zc ? za / zc : NaN,
+    linesPerSecond: names.length / secs,
+    confusions: [...conf].sort((a, b) => b[1] - a[1]).slice(0, 12),
+  };
+}
+
+export function readList(file: string): string[] {
+  return readFileSync(file, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
+}
+
+const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
+
+export function describeEval(label: string, e: LineEval): string {
+  return [
+    `${label}: ${e.lines} lines, exact ${pct(e.exact)}, CER ${pct(e.cer, 2)} (${e.linesPerSecond.toFixed(1)} lines/s)`,
+    `${label}: ${e.zones} complete zones: valid after repair ${pct(e.zonesValid)}, exactly right after repair ${pct(e.zonesExact)}, CER ${pct(e.zoneCerBefore, 2)} → ${pct(e.zoneCerAfter, 2)}`,
+    `${label}: top confusions (truth→read) ${e.confusions.map(([k, n]) => `${k}:${n}`).join(' ')}`,
+  ].join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]).endsWith('evaluate.ts')) {
+  const { parseArgs } = await import('node:util');
+  const { values } = parseArgs({ options: { model: { type: 'string' }, dataset: { type: 'string' }, list: { type: 'string' }, label: { type: 'string', default: 'lines' }, json: { type: 'boolean', default: false } } });
+  if (!values.model || !values.dataset || !values.list) throw new Error('--model DIR --dataset DIR --list FILE are required');
+  const e = await evaluateLines(resolve(values.model), resolve(values.dataset), readList(values.list));
+  console.log(values.json ? JSON.stringify({ label: values.label, ...e }) : describeEval(values.label!, e));
+}

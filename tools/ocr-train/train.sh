@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Trains the project's MRZ recognition model for Tesseract (LSTM), from scratch.
+# usage: npm run train:ocr            (all steps; about 1.5-2 h on one core)
+#        STEPS="data starter" npm run train:ocr   (a subset: data starter train select final eval)
+# Environment:
+#   DATASET      ../shared/datasets/mrz-lines   real lines (train.txt only; eval.txt is read by 'eval' alone)
+#   WORK         tools/ocr-train/work           generated data, checkpoints (git-ignored)
+#   SYNTHETIC    12000                          synthetic lines to render
+#   MAX_ITER     100000                         lstmtraining iterations
+#   SNAP_EVERY   300                            seconds between held-out evaluations of the latest checkpoint
+# Needs Debian packages: tesseract-ocr (training tools), fonts-ocr-b, imagemagick.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+DATASET=${DATASET:-$ROOT/../shared/datasets/mrz-lines}
+WORK=${WORK:-$ROOT/tools/ocr-train/work}
+SYNTHETIC=${SYNTHETIC:-4000}
+MAX_ITER=${MAX_ITER:-100000}
+SNAP_EVERY=${SNAP_EVERY:-300}
+STEPS=${STEPS:-data starter train final eval}
+NET_BASE=${NET_BASE:-'[1,36,0,1 Ct3,3,16 Mp3,3 Lfys32 Lfx96 Lrx96 O1c'}
+export OMP_THREAD_LIMIT=1
+mkdir -p "$WORK"
+has() { [[ " $STEPS " == *" $1 "* ]]; }
+
+if has data; then
+  echo "== rendering training lines into $WORK/data"
+  nice -n 10 npx tsx tools/ocr-train/make-data.ts --out "$WORK/data" --dataset "$DATASET" --synthetic "$SYNTHETIC" --real-copies "${REAL_COPIES:-3}" --syn-weight "${SYN_WEIGHT:-3}"
+fi
+
+if has starter; then
+  echo "== starter traineddata (charset, recoder)"
+  rm -rf "$WORK/starter" && mkdir -p "$WORK/starter/script"
+  unicharset_extractor --output_unicharset "$WORK/starter/unicharset" --norm_mode 1 "$WORK/data/all-text.txt"
+  # combine_lang_model insists on a radical-stroke table; an empty one fails, a comment line works.
+  echo "# no radicals in the MRZ charset" > "$WORK/starter/script/radical-stroke.txt"
+  combine_lang_model --input_unicharset "$WORK/starter/unicharset" --script_dir "$WORK/starter/script" \
+    --lang mrz --output_dir "$WORK/starter" --pass_through_recoder
+fi
+STARTER=$WORK/starter/mrz/mrz.traineddata
+NCLASS=$(head -1 "$WORK/starter/unicharset" 2>/dev/null || echo 0)
+
+if has train; then
+  echo "== lstmtraining from scratch ($NET_BASE$NCLASS])"
+  mkdir -p "$WORK/ckpt" "$WORK/snap"
+  bash tools/ocr-train/snapshots.sh "$WORK" "$STARTER" "$SNAP_EVERY" &
+  SNAPPER=$!
+  trap 'kill $SNAPPER 2>/dev/null || true' EXIT
+  nice -n 10 lstmtraining --traineddata "$STARTER" --net_spec "$NET_BASE$NCLASS]" \
+    --model_output "$WORK/ckpt/mrz" --learning_rate 0.002 \
+    --train_listfile "$WORK/data/train.list" --max_iterations "$MAX_ITER" --debug_interval 0 \
+    2>&1 | tee -a "$WORK/train.log" | grep --line-buffered -E '^At iteration|best|Finished' || true
+  kill $SNAPPER 2>/dev/null || true
+fi
+
+if has final; then
+  echo "== picking the checkpoint with the lowest held-out character error"
+  BEST=$(sort -t' ' -k2,2g "$WORK/snap/scores.txt" | head -1 | cut -d' ' -f1)
+  echo "best: $BEST ($(grep "^$BEST " "$WORK/snap/scores.txt"))"
+  lstmtraining --stop_training --continue_from "$BEST" --traineddata "$STARTER" --model_output "$WORK/mrz-float.traineddata"
+  lstmtraining --stop_training --convert_to_int --continue_from "$BEST" --traineddata "$STARTER" --model_output "$WORK/mrz.traineddata"
+  cp "$WORK/mrz.traineddata" resources/ocr/mrz.traineddata
+  grep "^$BEST " "$WORK/snap/scores.txt" > resources/ocr/checkpoint.txt
+  ls -l resources/ocr/mrz.traineddata
+fi
+
+if has eval; then
+  echo "== evaluation on held-out training lines and on eval.txt (never trained on)"
+  npx tsx tools/ocr-train/evaluate.ts --model resources/ocr --dataset "$DATASET" --list "$WORK/data/heldout-lines.txt" --label heldout
+  npx tsx tools/ocr-train/evaluate.ts --model resources/ocr --dataset "$DATASET" --list "$DATASET/eval.txt" --label eval
+fi
