@@ -48,6 +48,8 @@ export interface PullResult {
   via: 'none' | 'delta' | 'snapshot';
   bundles: number;
   downloadedBytes: number;
+  /** Why the signed deltas were not used although complete (the store refused them); null normally. */
+  deltaRefused: string | null;
 }
 
 export function tufDir(dataDir: string): string {
@@ -225,7 +227,7 @@ export async function pullWatchlist(opts: PullOptions): Promise<PullResult> {
       unlinkSync(indexFile);
       saveSyncState(dataDir, { checkedAt: new Date().toISOString(), attemptedAt, lastError: null, lastErrorCode: null, listVersion: from, publishedAt: inUse.publishedAt });
       progress('done', `list version ${from} is current`);
-      return { updated: false, fromVersion: from, listVersion: from, entryCount: index.entryCount, publishedAt: index.publishedAt, via: 'none', bundles: 0, downloadedBytes: 0 };
+      return { updated: false, fromVersion: from, listVersion: from, entryCount: index.entryCount, publishedAt: index.publishedAt, via: 'none', bundles: 0, downloadedBytes: 0, deltaRefused: null };
     }
 
     // The delta chain when it is complete and smaller than the snapshot, else the snapshot.
@@ -234,6 +236,7 @@ export async function pullWatchlist(opts: PullOptions): Promise<PullResult> {
     let useDeltas = chain !== null && chain.length > 0 && chainBytes < index.snapshot.length;
     let downloaded = 0;
     let bundles = 0;
+    let deltaRefused: string | null = null;
 
     /** Signed target info for each bundle, downloaded and verified; returns local paths. */
     const fetchBundles = async (refs: { path: string }[]): Promise<string[]> => {
@@ -277,6 +280,7 @@ export async function pullWatchlist(opts: PullOptions): Promise<PullResult> {
       } catch (e) {
         // The signed deltas do not fit the local list (it was changed by hand since): the snapshot always does.
         if (!(e instanceof UserError) || !/mismatch|invalid/.test(e.code)) throw e;
+        deltaRefused = e.message;
         progress('verify', `the deltas do not fit the local list (${e.code}); fetching the full snapshot`);
         useDeltas = false;
         applied = await applySnapshot();
@@ -299,6 +303,7 @@ export async function pullWatchlist(opts: PullOptions): Promise<PullResult> {
       via: useDeltas ? 'delta' : 'snapshot',
       bundles,
       downloadedBytes: downloaded,
+      deltaRefused,
     };
   } catch (e) {
     const failure = classifyPullError(e);

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pullWatchlist, readSyncStatus, refreshRepository, type PullResult } from '../../../electron/core/sync';
 import { downloadsDir } from '../../../electron/core/sync/pull';
 import { UserError } from '../../../electron/core/app/errors';
-import { expectedEntries, makeWorld, type SyncWorld } from './fixtures';
+import { expectedEntries, makeWorld, syntheticEntry, type SyncWorld } from './fixtures';
 import { serveFile, startRepoServer, type RepoServer } from './repoServer';
 
 let w: SyncWorld;
@@ -341,6 +341,18 @@ describe('pull: offline for a week', () => {
     expect(r).toMatchObject({ updated: true, fromVersion: 1, listVersion: 8, via: 'delta', bundles: 7 });
     expect(w.snapshotOfStore()).toEqual({ version: 8, entries: expectedEntries(8, base) });
     expect(status()).toMatchObject({ version: 8, lastError: null, stale: false });
+  });
+
+  it('falls back to the snapshot when the local list was changed by hand and the deltas no longer fit', async () => {
+    await startAtVersion1();
+    const store = w.openStore();
+    store.importEntries([syntheticEntry(9999)]); // a technician's manual import: same version, one more entry
+    store.close();
+    await w.publish(2);
+    const r = await pull();
+    expect(r).toMatchObject({ listVersion: 2, via: 'snapshot' });
+    expect(r.deltaRefused).toMatch(/would hold \d+ entries/);
+    expect(w.snapshotOfStore()).toEqual({ version: 2, entries: expectedEntries(2) });
   });
 
   it('takes the snapshot when the delta chain no longer reaches back far enough', async () => {
