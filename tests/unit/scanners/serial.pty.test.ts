@@ -105,6 +105,36 @@ describe('serial garbage and writes', () => {
   });
 });
 
+describe('serial noise flood', () => {
+  // 10 MB once through the whole serial path; the fuzz run floods every decoder with 10 MB too.
+  it.each([
+    ['line', 10],
+    ['stx-etx', 1],
+    ['rte', 1],
+  ] as const)('%s: %i MB of noise, then a real frame: no invented document, few error events, the frame reads', async (framing, mb) => {
+    const d = serialDriver(framing);
+    const seen = record(d);
+    let rawBytes = 0;
+    d.on('raw', (r) => (rawBytes += r.bytes.length));
+    await d.open();
+    const noise = Buffer.alloc(mb * 1024 * 1024);
+    let x = 12345;
+    for (let i = 0; i < noise.length; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      noise[i] = x >>> 24;
+    }
+    await pty.write(noise);
+    await waitFor('all noise received', () => rawBytes >= noise.length, 20_000);
+    await sleep(1100); // quiet line: any half frame is dropped
+    await pty.write(encodeFrame(framing, TD1));
+    await waitFor('document after the noise', () => seen.docs.length > 0, 5000);
+    expect(seen.docs.map((doc) => doc.lines)).toEqual([TD1]);
+    expect(seen.problems.length).toBeGreaterThan(0);
+    // Flood control: at most one report per kind per second, the rest counted.
+    expect(seen.problems.length).toBeLessThan(60);
+  }, 40_000);
+});
+
 describe('serial unplug and replug', () => {
   it('reports disconnected within 1 s of the cable going, reconnects within 2 s of it coming back', async () => {
     const d = serialDriver('stx-etx');

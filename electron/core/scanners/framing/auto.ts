@@ -34,6 +34,12 @@ export class AutoDecoder implements FrameDecoder {
   push(chunk: Buffer): DecoderOutput[] {
     const out: DecoderOutput[] = [];
     for (const byte of chunk) {
+      // A framing's start byte in the middle of another framing's document: the reader (or the
+      // profile) changed framing; end what was pending and follow the new start.
+      if (this.active?.pending) {
+        const restart = (byte === SOH && this.active !== this.rte) || (this.startBytes.has(byte) && this.active === this.line);
+        if (restart) for (const o of this.active.idle()) out.push(o);
+      }
       if (!this.active || !this.active.pending) {
         if (byte === SOH) this.active = this.rte;
         else if (this.startBytes.has(byte)) this.active = this.stx;

@@ -30,6 +30,8 @@ export const GS = 0x1d;
 /** Longest frame any supported reader sends for a zone is well under 200 bytes; more is noise. */
 export const MAX_FRAME_BYTES = 1024;
 export const MAX_LINE_CHARS = 256;
+/** More lines than any zone has, with room for readers that add a status line. */
+export const MAX_FRAME_LINES = 8;
 
 export const problem = (code: ScannerProblemCode, message: string): DecoderOutput => ({ kind: 'problem', code, message });
 

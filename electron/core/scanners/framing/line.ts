@@ -1,4 +1,4 @@
-import { CR, LF, MAX_LINE_CHARS, problem, type DecoderOutput, type FrameDecoder } from './decoder';
+import { CR, LF, MAX_FRAME_LINES, MAX_LINE_CHARS, problem, type DecoderOutput, type FrameDecoder } from './decoder';
 
 /** Complete zone shapes (line count x length): TD1 3x30, TD2/MRV-B 2x36, TD3/MRV-A 2x44. */
 const COMPLETE_SHAPES: ReadonlyArray<readonly number[]> = [
@@ -6,7 +6,7 @@ const COMPLETE_SHAPES: ReadonlyArray<readonly number[]> = [
   [36, 36],
   [44, 44],
 ];
-const MAX_LINES = 8;
+const MAX_LINES = MAX_FRAME_LINES;
 
 export interface LineDecoderOptions {
   /**
@@ -68,7 +68,10 @@ export class LineDecoder implements FrameDecoder {
 
   idle(): DecoderOutput[] {
     const out: DecoderOutput[] = [];
-    if (this.current.length > 0 && !this.overflowing) this.lines.push(this.takeLine());
+    if (this.current.length > 0 && !this.overflowing) {
+      const text = this.takeLine();
+      if (text !== '') this.addLine(text, out);
+    }
     this.current = [];
     this.overflowing = false;
     this.lastWasCr = false;
@@ -93,12 +96,16 @@ export class LineDecoder implements FrameDecoder {
       this.endDocument(out); // empty line: end of document
       return;
     }
+    this.addLine(text, out);
+    if (this.endOnCompleteZone && isCompleteShape(this.lines)) this.endDocument(out);
+  }
+
+  private addLine(text: string, out: DecoderOutput[]): void {
     if (this.lines.length >= MAX_LINES) {
       this.lines = [];
       out.push(problem('overflow', `Reader sent more than ${MAX_LINES} lines without a document break; they were discarded.`));
     }
     this.lines.push(text);
-    if (this.endOnCompleteZone && isCompleteShape(this.lines)) this.endDocument(out);
   }
 
   private endDocument(out: DecoderOutput[]): void {

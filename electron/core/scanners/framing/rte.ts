@@ -63,8 +63,11 @@ export class RteDecoder implements FrameDecoder {
       out.push(problem('truncated_frame', 'Reader stopped sending in the middle of a block; the partial block was discarded.'));
       const rest = this.block.slice(1);
       this.block = null;
-      // A SOH inside the dropped bytes may start a real block whose tail is still to come.
+      // A complete block may hide behind a false start (a stray SOH before it): look for one in the
+      // dropped bytes. After a gap nothing more of a half block will come, so nothing stays pending.
       if (rest.includes(SOH)) out.push(...this.push(Buffer.from(rest)).filter((o) => o.kind === 'zone'));
+      this.block = null;
+      this.strayBytes = 0;
     }
     return out;
   }
@@ -75,6 +78,7 @@ export class RteDecoder implements FrameDecoder {
       if (byte === SOH) {
         this.flushStray(out);
         this.block = [byte];
+        this.expected = 0; // known once the length word is in
       } else if (byte !== CR && byte !== LF && byte !== 0) {
         this.strayBytes++;
       }
@@ -88,7 +92,7 @@ export class RteDecoder implements FrameDecoder {
       if (this.expected < MIN_BLOCK || this.expected > MAX_FRAME_BYTES) return this.fail(out, 'bad_length', `Reader sent a block with an impossible length (${this.expected} bytes); it was discarded.`);
     } else if ((n === 4 && byte !== O) || (n === 5 && byte !== U) || (n === 6 && byte !== STX)) {
       return this.fail(out, 'garbage', 'Reader sent a block that is not optical data ("OU"); it was ignored.');
-    } else if (n === this.expected) {
+    } else if (n > 6 && n === this.expected) {
       if (b[n - 2] !== ETX) return this.fail(out, 'bad_length', 'Reader sent a block whose length does not match its end (no ETX where expected); it was discarded.');
       if (rteBlockCheck(Uint8Array.from(b), n - 1) !== b[n - 1]) {
         this.block = null;

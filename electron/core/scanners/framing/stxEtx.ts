@@ -1,4 +1,4 @@
-import { ETX, MAX_FRAME_BYTES, STX, problem, splitFrameLines, type DecoderOutput, type FrameDecoder } from './decoder';
+import { ETX, MAX_FRAME_BYTES, MAX_FRAME_LINES, STX, problem, splitFrameLines, type DecoderOutput, type FrameDecoder } from './decoder';
 
 export interface StxEtxOptions {
   /** Start/end-of-document codes some readers send around the frame (DESKO `SODn`/`EODn`); tolerated, not required. */
@@ -46,7 +46,8 @@ export class StxEtxDecoder implements FrameDecoder {
       if (byte === ETX) {
         const lines = splitFrameLines(Buffer.from(this.frame).toString('latin1'));
         this.frame = null;
-        if (lines.length > 0) out.push({ kind: 'zone', lines });
+        if (lines.length > MAX_FRAME_LINES) out.push(problem('overflow', `Reader sent a frame of ${lines.length} lines (a zone has 2 or 3); it was discarded.`));
+        else if (lines.length > 0) out.push({ kind: 'zone', lines });
         else out.push(problem('not_a_zone', 'Reader sent an empty frame (no lines were read: reposition the document).'));
         continue;
       }
