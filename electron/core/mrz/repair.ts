@@ -63,6 +63,17 @@ export function repairZone(input: string[], _today: Date): RepairedZone {
   fixNameFillers(layout, ctx);
   const ambiguous = searchCheckedFields(layout, ctx);
 
+  const code = ctx.lines[0]!.slice(0, 2).join('');
+  if (/^[PVIAC][KLC]$/.test(code) && code !== 'AC') {
+    // No check digit covers the document code; a filler misread here would pass unnoticed.
+    ctx.warnings.push({
+      field: 'documentCode',
+      code: 'possible_misread',
+      message: `The document code ${code} may be ${code[0]}< misread by OCR; compare it with the document.`,
+      line: 1,
+      position: 2,
+    });
+  }
   const out = ctx.lines.map((l) => l.join(''));
   for (let li = 0; li < out.length; li++) {
     for (let i = 0; i < out[li]!.length; i++) {
@@ -347,21 +358,24 @@ function optionsFor(u: Unit, ctx: Ctx): { options: Option[]; passesAsIs: boolean
         if (alts.length) slots.push({ i, alts });
       }
       const chars = base.value.split('');
-      const walk = (from: number, depth: number): void => {
+      // Every swap costs one change, a filler included: ranking a filler first would let a chance
+      // check digit match beat the true repair (measured: it produced silent errors).
+      const walk = (from: number, depth: number, cost: number): void => {
         for (let s = from; s < slots.length && budget > 0; s++) {
           const slot = slots[s]!;
           const orig = chars[slot.i]!;
           for (const alt of slot.alts) {
             if (--budget <= 0) break;
             chars[slot.i] = alt;
+            const step = 1;
             const v = chars.join('');
-            if (unitPasses(u, v, c)) found.push({ value: v, check: c, changes: extra + depth + 1 });
-            if (depth + 1 < MAX_CHANGES) walk(s + 1, depth + 1);
+            if (unitPasses(u, v, c)) found.push({ value: v, check: c, changes: extra + cost + step });
+            if (depth + 1 < MAX_CHANGES) walk(s + 1, depth + 1, cost + step);
           }
           chars[slot.i] = orig;
         }
       };
-      walk(0, 0);
+      walk(0, 0, 0);
     }
   }
   // The same reading can be reached two ways (a restored filler run, or one swap); count it once.

@@ -77,7 +77,7 @@ describe('formatMrz → parseMrz round trip', () => {
           optionalData2: r.optionalData2 ?? '',
         }).toEqual({ ...fields, documentCode: fields.documentCode.replace(/<+/g, '') });
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
@@ -119,7 +119,7 @@ describe('every single-character change in a field covered by a check digit is d
         expect(r.valid).toBe(false);
         expect(r.errors.length).toBeGreaterThan(0);
       }),
-      { numRuns: 400 },
+      { numRuns: 250 },
     );
   });
 
