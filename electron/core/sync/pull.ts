@@ -224,7 +224,7 @@ export async function pullWatchlist(opts: PullOptions): Promise<PullResult> {
       throw new UserError('sync_rollback', `The repository offers list version ${index.listVersion}, older than version ${from} in use: refused.`);
     }
     if (from === index.listVersion) {
-      unlinkSync(indexFile);
+      cleanDownloads(dlDir, new Set());
       saveSyncState(dataDir, { checkedAt: new Date().toISOString(), attemptedAt, lastError: null, lastErrorCode: null, listVersion: from, publishedAt: inUse.publishedAt });
       progress('done', `list version ${from} is current`);
       return { updated: false, fromVersion: from, listVersion: from, entryCount: index.entryCount, publishedAt: index.publishedAt, via: 'none', bundles: 0, downloadedBytes: 0, deltaRefused: null };
