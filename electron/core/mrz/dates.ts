@@ -24,8 +24,10 @@ export function centuryYear(yy: number, role: DateRole, today: Date): number {
   return y - thisYear > 50 ? y - 100 : y;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS[month - 1]!;
 }
 
 export function readMrzDate(raw: string, role: DateRole, today: Date): MrzDate {
@@ -51,6 +53,14 @@ export function toMrzDate(iso: string): string {
   return m[1]!.slice(2) + m[2] + m[3];
 }
 
+let lastToday = NaN;
+let lastIso = '';
+/** `YYYY-MM-DD` of a date (cached: every zone of a batch asks for the same day). */
 export function todayIso(today: Date): string {
-  return today.toISOString().slice(0, 10);
+  const t = today.getTime();
+  if (t !== lastToday) {
+    lastToday = t;
+    lastIso = today.toISOString().slice(0, 10);
+  }
+  return lastIso;
 }

@@ -87,15 +87,21 @@ export const LAYOUTS: Record<MrzFormat, Layout> = {
   },
 };
 
+const byName = new Map<Layout, Map<string, FieldSpec>>();
 export function fieldOf(layout: Layout, name: FieldSpec['name']): FieldSpec {
-  return layout.fields.find((f) => f.name === name)!;
+  let m = byName.get(layout);
+  if (!m) byName.set(layout, (m = new Map(layout.fields.map((f) => [f.name, f]))));
+  return m.get(name)!;
 }
 
 /** Characters a position may hold: letters (`A`, with filler), digits (`9`, with filler) or both. */
 export type CharClass = 'A' | '9' | 'X';
 
 /** Per line, the class of every position: what repair may force a confusable character into. */
+const classCache = new Map<Layout, CharClass[][]>();
 export function positionClasses(layout: Layout): CharClass[][] {
+  const cached = classCache.get(layout);
+  if (cached) return cached;
   const classes: CharClass[][] = Array.from({ length: layout.lineCount }, () => Array<CharClass>(layout.lineLength).fill('X'));
   for (const f of layout.fields) {
     const cls: CharClass = f.kind === 'date' ? '9' : f.kind === 'number' || f.kind === 'optional' ? 'X' : 'A';
@@ -105,5 +111,6 @@ export function positionClasses(layout: Layout): CharClass[][] {
   if (layout.composite) classes[layout.composite.line]![layout.composite.pos] = '9';
   // The second letter of the document code may be a digit (US permanent resident card: C1).
   classes[0]![1] = 'X';
+  classCache.set(layout, classes);
   return classes;
 }

@@ -304,6 +304,13 @@ function describeBadChar(ch: string): string {
   return `Character ${hex} is not allowed in an MRZ (only A–Z, 0–9 and <).`;
 }
 
+function readZone(lines: string[], format: MrzFormat, today: Date): MrzResult {
+  if (format === 'TD2' && isFrenchIdCard(lines)) return readFrenchIdCard(lines, today, emptyResult(lines));
+  return parseLines(lines, format, today);
+}
+
+const SUSPECT_FILLER = /[KLC]<|<[KLC]|[KLC]{3}$/;
+
 /** Parses one zone. Never throws. */
 export function parseMrz(input: string | string[], opts: ParseOptions = {}): MrzResult {
   try {
@@ -338,6 +345,16 @@ function parseUnsafe(input: string | string[], opts: ParseOptions): MrzResult {
   let repairs: MrzResult['repairs'];
   const repairWarnings: MrzIssue[] = [];
   if (opts.correct) {
+    // Most zones need nothing: a valid zone with no K, L or C next to a filler (where < misread
+    // as a letter would hide, since K weighs like < in a check digit) is returned as it is.
+    const format = detectFormat(lines);
+    if (format && !lines.some((l) => SUSPECT_FILLER.test(l)) && !/^[PVIAC][KLC]/.test(lines[0]!)) {
+      const strict = readZone(lines, format, today);
+      if (strict.valid) {
+        strict.repairs = [];
+        return strict;
+      }
+    }
     const fixed = repairZone(lines, today);
     lines = fixed.lines;
     repairs = fixed.repairs;
@@ -348,10 +365,8 @@ function parseUnsafe(input: string | string[], opts: ParseOptions): MrzResult {
   if (!format) {
     result = emptyResult(lines);
     result.errors.push({ field: 'structure', code: 'format', message: describeShape(lines), line: 0, position: 0 });
-  } else if (format === 'TD2' && isFrenchIdCard(lines)) {
-    result = readFrenchIdCard(lines, today, emptyResult(lines));
   } else {
-    result = parseLines(lines, format, today);
+    result = readZone(lines, format, today);
   }
   if (repairs) {
     result.repairs = repairs;
