@@ -14,4 +14,5 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   demo: () => import('./demo'),
   sync: () => import('./sync'),
   scanners: () => import('./scanners'),
+  watchlist: () => import('./watchlist'),
 };

@@ -4,7 +4,7 @@
  * by the best of: same token, known variant, same sound, consonant skeleton (scripts without vowels),
  * Jaro-Winkler, MRZ truncation. Leftover neighbours are tried joined (ABD ALLAH / ABDULLAH).
  */
-import { makeToken, type NameToken } from './names';
+import { makeToken, popcount, type NameToken } from './names';
 import { jaroWinkler } from './similarity';
 
 export type PairKind = 'exact' | 'sound' | 'skeleton' | 'fuzzy' | 'truncated' | 'initial' | 'joined';
@@ -76,6 +76,10 @@ export function compareNames(query: NameToken[], list: NameToken[]): NameCompari
     const q = query[i]!;
     for (let j = 0; j < nc; j++) {
       const c = list[j]!;
+      // Cheap rejection: spellings sharing under half their letters cannot reach the floor
+      // (unless one side is a consonant skeleton, an initial or an MRZ-truncated prefix).
+      if (q.text !== c.text && q.skeletal === c.skeletal && q.raw.length > 1 && c.raw.length > 1 &&
+          2 * popcount(q.mask & c.mask) < Math.max(q.nLetters, c.nLetters)) continue;
       const s = tokenSimilarity(q, c, i === nq - 1);
       if (s.sim >= PAIR_FLOOR) cells.push({ i, j, ...s });
     }

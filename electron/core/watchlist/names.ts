@@ -20,6 +20,10 @@ export interface NameToken {
   /** Distinct consonants in order of the alphabet: survives swapped and shifted letters (AFIZ / FAIZ). */
   letters: string;
   skeletal: boolean;
+  /** Bit per letter A-Z present, for a cheap "could these be similar at all" test. */
+  mask: number;
+  /** Number of distinct letters (bits set in mask). */
+  nLetters: number;
   particle: boolean;
   common: boolean;
   /** How much this token says about identity. */
@@ -51,13 +55,31 @@ export function makeToken(raw: string, skeletal: boolean): NameToken {
     single: raw.replace(/(.)\1+/g, '$1'),
     letters: [...new Set(raw.replace(/[AEIOUHWY]/g, ''))].sort().join(''),
     skeletal,
+    mask: letterMask(raw),
+    nLetters: 0,
     particle,
     common,
     weight: particle ? 0.25 : text.length === 1 ? 0.3 : common ? 0.7 : 1,
   };
+  t.nLetters = popcount(t.mask);
   if (tokenCache.size > 200_000) tokenCache.clear();
   tokenCache.set(key, t);
   return t;
+}
+
+function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 65;
+    if (c >= 0 && c < 26) m |= 1 << c;
+  }
+  return m;
+}
+
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Prepared forms of one written name (usually one; Chinese characters can give more). */
@@ -82,11 +104,18 @@ export function encodeForms(forms: NameToken[][]): string {
   return forms.map((f) => f.map((t) => (t.skeletal ? '~' + t.raw : t.raw)).join(' ')).join('|');
 }
 
+const formCache = new Map<string, NameToken[][]>();
+
 export function decodeForms(s: string): NameToken[][] {
   if (!s) return [];
-  return s.split('|').map((f) =>
+  const cached = formCache.get(s);
+  if (cached) return cached;
+  const forms = s.split('|').map((f) =>
     f.split(' ').map((w) => (w.startsWith('~') ? makeToken(w.slice(1), true) : makeToken(w, false))),
   );
+  if (formCache.size > 50_000) formCache.clear();
+  formCache.set(s, forms);
+  return forms;
 }
 
 /** 52-bit FNV-style hash, so index keys are small integers (collisions only add candidates). */

@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
 /** Postings longer than this are too common to help (e.g. the sound key of MUHAMMAD alone). */
 const SINGLE_KEY_CAP = 400;
 const PAIR_KEY_CAP = 2500;
-const MAX_CANDIDATES = 4000;
+/** Most candidates scored per query, those sharing the most keys first. */
+const MAX_SCORED = 300;
 
 export interface ApplyBundleOptions {
   /** The list version the caller verified (e.g. from signed metadata); the header must say the same. */
@@ -132,6 +133,14 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     for (const d of entryDocuments(JSON.parse(body) as WatchlistEntry)) q.deleteDoc.run(d.num, d.state, rid);
   }
 
+  /**
+   * While a snapshot loads into an emptied list, name keys go to an unindexed staging table and are
+   * sorted into the index once at the end: a million random B-tree inserts would take minutes.
+   */
+  let bulk = false;
+  const stageKey = () => db.prepare('INSERT INTO temp.stage_keys (k, rid) VALUES (?, ?)');
+  let stageStmt: Database.Statement | null = null;
+
   /** Insert or replace one entry with its index keys. Returns whether it was new. */
   function put(e: WatchlistEntry): 'added' | 'updated' {
     const names = e.kind === 'person' ? encodeForms(e.names.flatMap((n) => prepareName(n))) : '';
@@ -139,7 +148,8 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     const nats = e.kind === 'person' ? e.nationalities.join(';') : '';
     const gender = e.kind === 'person' ? e.gender : '';
     const body = JSON.stringify(e);
-    const old = q.byId.get(e.id) as { rid: number; kind: string; names: string; body: string } | undefined;
+    // In a snapshot load the caller has already checked the id is new.
+    const old = bulk ? undefined : (q.byId.get(e.id) as { rid: number; kind: string; names: string; body: string } | undefined);
     let rid: number;
     if (old) {
       removeKeys(old.rid, old.names, old.body);
@@ -148,7 +158,10 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     } else {
       rid = Number(q.insert.run(e.id, e.kind, e.source, names, births, nats, gender, body).lastInsertRowid);
     }
-    if (names) for (const k of nameKeysOf(names)) q.insertKey.run(k, rid);
+    if (names) {
+      const ins = bulk ? stageStmt! : q.insertKey;
+      for (const k of nameKeysOf(names)) ins.run(k, rid);
+    }
     for (const d of entryDocuments(e)) q.insertDoc.run(d.num, d.state, rid);
     return old ? 'updated' : 'added';
   }
@@ -165,36 +178,44 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     db.exec('DELETE FROM name_keys; DELETE FROM doc_keys; DELETE FROM entries;');
   }
 
-  function listVersion() {
-    const v = q.getMeta.get('list_version') as string | undefined;
-    return { version: v === undefined || v === null ? null : Number(v), publishedAt: (q.getMeta.get('published_at') as string | undefined) ?? null };
-  }
-
-  /** Row ids of entries sharing enough sound keys with the query to be worth scoring. */
+  /**
+   * Row ids of entries sharing sound keys with the query, most shared keys first. Keys whose postings
+   * are longer than a cap say too little (a common name alone) and are skipped; a pair of names or a
+   * rare name narrows the list to a few entries.
+   */
   function candidateRids(forms: ReturnType<typeof prepareName>): number[] {
-    const found = new Set<number>();
+    const votes = new Map<number, number>();
     const tried = new Set<number>();
-    const fetch = (key: string, cap: number): boolean => {
+    const fetch = (key: string, cap: number, weight: number): boolean => {
       const h = keyHash(key);
       if (tried.has(h)) return true;
       tried.add(h);
       const rids = q.postings.all(h, cap + 1) as number[];
       if (rids.length > cap) return false;
-      for (const r of rids) found.add(r);
+      for (const r of rids) votes.set(r, (votes.get(r) ?? 0) + weight);
       return true;
     };
     for (const form of forms) {
       const { single, pair } = formKeys(form, true);
       const skippedPairs: string[] = [];
-      for (const k of pair) if (!fetch(k, PAIR_KEY_CAP)) skippedPairs.push(k);
-      for (const k of single) fetch(k, SINGLE_KEY_CAP);
+      for (const k of pair) if (!fetch(k, PAIR_KEY_CAP, 2)) skippedPairs.push(k);
+      for (const k of single) fetch(k, SINGLE_KEY_CAP, 1);
       // Every pair is very common (two common names): take the first postings of one pair rather than nothing.
-      if (found.size === 0 && skippedPairs.length) {
-        for (const r of q.postings.all(keyHash(skippedPairs[0]!), PAIR_KEY_CAP) as number[]) found.add(r);
+      if (votes.size === 0 && skippedPairs.length) {
+        for (const r of q.postings.all(keyHash(skippedPairs[0]!), PAIR_KEY_CAP) as number[]) votes.set(r, 1);
       }
-      if (found.size >= MAX_CANDIDATES) break;
     }
-    return [...found].slice(0, MAX_CANDIDATES);
+    if (votes.size <= MAX_SCORED) return [...votes.keys()];
+    return [...votes.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_SCORED).map((e) => e[0]);
+  }
+
+  let versionCache: { version: number | null; publishedAt: string | null } | null = null;
+  function listVersion() {
+    if (!versionCache) {
+      const v = q.getMeta.get('list_version') as string | undefined;
+      versionCache = { version: v === undefined || v === null ? null : Number(v), publishedAt: (q.getMeta.get('published_at') as string | undefined) ?? null };
+    }
+    return { ...versionCache };
   }
 
   const store: WatchlistStore = {
@@ -284,10 +305,15 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
               throw new UserError('bundle_base_mismatch', `This delta applies to list version ${header.baseVersion} but the workstation has ${current ?? 'no list'}; fetch a snapshot. The list was not changed.`);
           } else {
             clearAll();
+            db.exec('CREATE TEMP TABLE IF NOT EXISTS stage_keys (k INTEGER NOT NULL, rid INTEGER NOT NULL); DELETE FROM temp.stage_keys;');
+            stageStmt = stageKey();
+            bulk = true;
           }
           continue;
         }
         if (item.op.op === 'put') {
+          if (bulk && q.byId.get(item.op.entry.id))
+            throw new UserError('bundle_invalid', `${filePath} line ${item.line}: entry ${item.op.entry.id} appears twice in the snapshot; the list was not changed.`);
           if (put(item.op.entry) === 'added') added++;
           else updated++;
         } else if (!remove(item.op.id)) {
@@ -296,6 +322,10 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       }
       const h = header as BundleHeader | null;
       if (!h) throw new UserError('bundle_invalid', `${filePath} has no header; the list was not changed.`);
+      if (bulk) {
+        bulk = false;
+        db.exec('INSERT OR IGNORE INTO name_keys (k, rid) SELECT k, rid FROM temp.stage_keys ORDER BY k, rid; DELETE FROM temp.stage_keys;');
+      }
       const count = q.count.get() as number;
       if (count !== h.entryCount)
         throw new UserError('bundle_count_mismatch', `After applying ${filePath} the list would hold ${count} entries but the bundle says ${h.entryCount}; the list was not changed.`);
@@ -306,8 +336,21 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       q.setMeta.run('applied_at', new Date().toISOString());
       return { listVersion: h.listVersion, entryCount: count };
     });
-    const r = tx();
-    return { ...r, added, updated };
+    versionCache = null;
+    // A bigger page cache while loading: index pages stay in memory instead of being re-read.
+    db.pragma('cache_size = -131072');
+    try {
+      return { ...tx(), added, updated };
+    } finally {
+      bulk = false;
+      versionCache = null;
+      db.pragma('cache_size = -32000');
+      try {
+        db.exec('DROP TABLE IF EXISTS temp.stage_keys');
+      } catch {
+        /* keep going: the staging table is temporary anyway */
+      }
+    }
   }
 
   return store;

@@ -121,6 +121,8 @@ function greekToLatin(word: string): string {
  * characters can also give its Korean or Japanese reading.
  */
 export function latinForms(raw: string): LatinToken[][] {
+  // Most list names are plain ASCII already: skip the script machinery (a million-entry import).
+  if (/^[\x20-\x7e]*$/.test(raw)) return [latinTokens(raw).map((text) => ({ text, skeletal: false }))];
   const cleaned = raw.replace(RE_EMOJI, ' ').normalize('NFC');
   const words = cleaned.split(/[\s,;·・]+/u).filter(Boolean);
   const base: LatinToken[] = [];

@@ -30,12 +30,12 @@ export function decodeEntities(s: string): string {
 export function parseXml(src: string): XmlNode {
   const root: XmlNode = { name: '#root', text: '', children: [], line: 1 };
   const stack: XmlNode[] = [root];
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)([^>]*?)(\/?)>/g;
   let line = 1;
   let lastIndex = 0;
   let m: RegExpExecArray | null;
   const countLines = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (src.charCodeAt(i) === 10) line++;
+    for (let i = src.indexOf('\n', from); i >= 0 && i < to; i = src.indexOf('\n', i + 1)) line++;
   };
   while ((m = re.exec(src))) {
     const between = src.slice(lastIndex, m.index);
