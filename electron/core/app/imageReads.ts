@@ -1,4 +1,4 @@
-import { UserError } from './errors';
+import { createMrzReader, type MrzReader } from '../ocr';
 import type { MrzResult } from '../mrz';
 
 export interface ImageZone {
@@ -9,9 +9,21 @@ export interface ImageZone {
   images: { zone?: string; portrait?: string };
 }
 
-/** Reads the zone from a page image with the OCR domain's long-lived reader (created on first use). */
-export async function readImageZone(_image: Buffer | string): Promise<ImageZone> {
-  throw new UserError('ocr_unavailable', 'Reading page images is not available on this workstation yet. Enter the zone by hand.');
+// One long-lived OCR worker per process, created on the first image (start-up stays fast).
+let reader: MrzReader | null = null;
+
+const dataUrl = (png?: Buffer) => (png ? `data:image/png;base64,${png.toString('base64')}` : undefined);
+
+/** Reads the zone from a page image with the OCR domain's long-lived reader. Never invents lines. */
+export async function readImageZone(image: Buffer | string): Promise<ImageZone> {
+  reader ??= createMrzReader();
+  const r = await reader.read(image);
+  if (!r.ok) return { ok: false, lines: [], mrz: null, error: r.reason, images: {} };
+  return { ok: true, lines: r.lines, mrz: r.mrz, images: { zone: dataUrl(r.zoneImage), portrait: dataUrl(r.portraitImage) } };
 }
 
-export async function closeImageReader(): Promise<void> {}
+export async function closeImageReader(): Promise<void> {
+  const r = reader;
+  reader = null;
+  await r?.close();
+}

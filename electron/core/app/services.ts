@@ -10,7 +10,7 @@ import { openInspectionLog } from '../inspections';
 import { openWatchlist } from '../watchlist';
 import { createSyncService } from '../sync';
 import { Counter } from '../counter';
-import { readImageZone } from './imageReads';
+import { closeImageReader, readImageZone } from './imageReads';
 import { ACTIVE_READER_SETTING, syncStatusView } from './views';
 
 export type { CoreServices } from './types';
@@ -125,6 +125,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Cor
     async close() {
       sync.close();
       for (const { driver } of readers.values()) await driver.close().catch(() => undefined);
+      await closeImageReader();
       watchlist.close();
       log.close();
     },
