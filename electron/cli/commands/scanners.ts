@@ -6,7 +6,6 @@ import {
   loadProfiles,
   type ScannerDriver,
   type ScannerProfileInput,
-  type ImageZoneReader,
 } from '../../core/scanners';
 import { dataDirFrom, intFlag, parseCliArgs, requireString } from '../args';
 import { writeJsonLine, type CliContext } from '../context';
@@ -122,14 +121,6 @@ function profileFromFlags(values: Record<string, any>): ScannerProfileInput {
   throw new UserError('bad_arguments', `--driver must be serial, hid or folder; got "${driver}".`);
 }
 
-/** OCR for hot-folder images, loaded only when an image arrives (the model takes a while to load). */
-async function loadOcr(): Promise<ImageZoneReader> {
-  const specifier = '../../core/ocr/index';
-  const ocr = (await import(/* @vite-ignore */ specifier)) as { createMrzReader?: () => ImageZoneReader | Promise<ImageZoneReader> };
-  if (typeof ocr.createMrzReader !== 'function') throw new Error('the OCR module is not available in this build');
-  return await ocr.createMrzReader();
-}
-
 async function listen(values: Record<string, any>, ctx: CliContext): Promise<number> {
   const dataDir = dataDirFrom(values);
   let profile: ScannerProfileInput;
@@ -142,7 +133,8 @@ async function listen(values: Record<string, any>, ctx: CliContext): Promise<num
   }
   const count = intFlag(values, 'count', 0);
   const json = values.json === true;
-  const driver: ScannerDriver = createDriver(profile, { ocr: loadOcr });
+  // Hot-folder images go to the OCR domain's reader (created on the first image).
+  const driver: ScannerDriver = createDriver(profile);
   let docs = 0;
 
   return await new Promise<number>((resolve) => {

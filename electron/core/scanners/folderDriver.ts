@@ -13,10 +13,12 @@ import type { ImageZoneReader, ParseZone } from './types';
 
 export interface FolderDriverDeps {
   parse: ParseZone;
-  /** OCR for images (the OCR domain's reader). Without it, images go to `failed/` with that reason. */
-  ocr?: ImageZoneReader | (() => Promise<ImageZoneReader>);
+  /** OCR for images (the OCR domain's reader, or a function creating it on the first image). Null: images go to `failed/`. */
+  ocr?: ImageZoneReader | (() => Promise<ImageZoneReader>) | null;
   /** Safety-net rescan period: file watching is unreliable on network shares (ms). */
   pollMs?: number;
+  /** How long a file that could not be moved, or an image the OCR engine could not take, waits before a retry (ms). */
+  retryMs?: number;
 }
 
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.bmp', '.webp']);
@@ -63,6 +65,10 @@ export class FolderDriver extends BaseDriver {
   private scanning = false;
   private rescan = false;
   private ocr: ImageZoneReader | null = null;
+  /** True when this driver created the OCR reader (and so closes it). */
+  private ownsOcr = false;
+  /** Why images cannot be read right now (OCR engine broken); they wait in the folder meanwhile. */
+  private ocrDown: string | null = null;
   readonly dir: string;
 
   constructor(
@@ -90,6 +96,8 @@ export class FolderDriver extends BaseDriver {
     this.watcher?.close();
     this.watcher = null;
     await this.busy;
+    if (this.ownsOcr) await this.ocr?.close?.().catch(() => undefined);
+    this.ocr = null;
     this.setStatus('disconnected', `Stopped watching ${this.dir}.`);
   }
 
@@ -116,7 +124,8 @@ export class FolderDriver extends BaseDriver {
           this.watcher = null;
         });
       }
-      this.setStatus('connected', `Watching ${this.dir} for scans.`);
+      if (this.ocrDown) this.setStatus('error', this.ocrDown);
+      else this.setStatus('connected', `Watching ${this.dir} for scans.`);
     } catch (e) {
       this.setStatus('error', `Cannot use hot folder ${this.dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): give this user read and write access to it.`);
       return;
@@ -204,28 +213,49 @@ export class FolderDriver extends BaseDriver {
       return;
     }
     let lines: string[];
-    try {
-      if (text) {
+    if (text) {
+      try {
         const buf = await readFile(join(this.dir, text));
         if (buf.length > MAX_TEXT_BYTES) throw new Error(`${text} is ${buf.length} bytes, too large to be a zone`);
         lines = buf.toString('latin1').split(/\r\n|\r|\n/);
-      } else {
+      } catch (e) {
+        this.fail(files, `Could not read the text file: ${sentence(e)}`);
+        return;
+      }
+    } else {
+      let result: unknown;
+      try {
         const ocr = await this.ocrReader();
         if (!ocr) {
-          this.fail(files, 'No OCR engine is available in this process to read images; the image was kept.');
+          this.fail(files, 'No OCR engine is available in this process to read images.');
           return;
         }
-        const result = await ocr.read(join(this.dir, image!));
-        const failure = result as { ok?: unknown; reason?: unknown };
-        // The OCR reader says why it found no zone (blurred, no zone on the page): keep that reason.
-        if (failure && failure.ok === false) throw new Error(typeof failure.reason === 'string' ? failure.reason.replace(/\.$/, '') : 'no zone found');
-        lines = linesFromOcrResult(result);
+        result = await ocr.read(join(this.dir, image!));
+      } catch (e) {
+        // The engine itself is broken (model missing, worker crashed): not this scan's fault. Keep the
+        // scans where they are, say so, and try again later.
+        this.ocrDown = `OCR cannot read images (${sentence(e).replace(/\.$/, '')}); scans wait in ${this.dir} until this is fixed.`;
+        this.setStatus('error', this.ocrDown);
+        this.reportProblem('ocr', this.ocrDown);
+        for (const f of files) this.stuck.set(f, Date.now() + (this.deps.retryMs ?? STUCK_RETRY_MS));
+        // A reader we created is rebuilt on the next try (the model may have been installed meanwhile).
+        if (this.ownsOcr) void this.ocr?.close?.().catch(() => undefined);
+        this.ocr = null;
+        return;
       }
-    } catch (e) {
-      const reason = `Could not read the ${text ? 'text file' : 'image'}: ${(e as Error).message}.`;
-      if (!text) this.reportProblem('ocr', reason);
-      this.fail(files, reason);
-      return;
+      if (this.ocrDown) {
+        this.ocrDown = null;
+        this.setStatus('connected', `Watching ${this.dir} for scans.`);
+      }
+      const failure = result as { ok?: unknown; reason?: unknown } | null;
+      // The OCR reader says why it found no zone (blurred, no zone on the page): keep that reason.
+      if (failure && failure.ok === false) {
+        const reason = `Could not read the image: ${typeof failure.reason === 'string' ? failure.reason : 'no zone found.'}`;
+        this.reportProblem('ocr', reason);
+        this.fail(files, reason);
+        return;
+      }
+      lines = linesFromOcrResult(result);
     }
     const outcome = interpretZone(lines, this.parse);
     if (!outcome.ok) {
@@ -250,6 +280,7 @@ export class FolderDriver extends BaseDriver {
     if (this.ocr) return this.ocr;
     const dep = this.deps.ocr;
     if (!dep) return null;
+    this.ownsOcr = typeof dep === 'function';
     this.ocr = typeof dep === 'function' ? await dep() : dep;
     return this.ocr;
   }
@@ -275,7 +306,7 @@ export class FolderDriver extends BaseDriver {
         moved.set(f, target);
         this.seen.delete(f);
       } catch (e) {
-        this.stuck.set(f, Date.now() + STUCK_RETRY_MS);
+        this.stuck.set(f, Date.now() + (this.deps.retryMs ?? STUCK_RETRY_MS));
         this.reportProblem('file', `Could not move ${f} to ${sub}/ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it stays in the hot folder and will be retried. Check folder permissions.`);
         return moved.size > 0 ? moved : null;
       }
@@ -290,4 +321,9 @@ function uniqueTarget(dir: string, name: string): string {
   const stem = basename(name, ext);
   for (let i = 1; existsSync(candidate); i++) candidate = join(dir, `${stem}-${i}${ext}`);
   return candidate;
+}
+
+/** An error message as one sentence ending with a full stop. */
+function sentence(e: unknown): string {
+  return `${((e as Error)?.message ?? String(e)).trim().replace(/[.\s]+$/, '')}.`;
 }

@@ -90,4 +90,5 @@ export type ParseZone = (lines: string[]) => MrzResult;
 /** Reads the zone off a data-page image (the OCR domain's `createMrzReader()`), injected into the hot folder. */
 export interface ImageZoneReader {
   read(pathOrBuffer: string | Buffer): Promise<unknown>;
+  close?(): Promise<void>;
 }

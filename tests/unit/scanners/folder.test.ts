@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDriver, type ImageZoneReader, type ScannerDriver } from '../../../electron/core/scanners';
-import type { FolderDriver } from '../../../electron/core/scanners/folderDriver';
+import { FolderDriver } from '../../../electron/core/scanners/folderDriver';
 import { TD1, TD3, TD3_BAD_CHECK, parse, record, waitFor } from './helpers';
 
 let dir: string;
@@ -21,13 +21,13 @@ afterEach(async () => {
 const fakeOcr: ImageZoneReader = {
   async read(p) {
     const text = readFileSync(p as string, 'utf8');
-    if (text === 'unreadable') throw new Error('no zone found on the image');
-    return { lines: text.split('\n') };
+    if (text === 'unreadable') return { ok: false, code: 'no_zone', reason: 'No zone found on the image: scan the data page again.' };
+    return { ok: true, lines: text.split('\n') };
   },
 };
 
 function folder(opts: { ocr?: ImageZoneReader; settleMs?: number } = {}) {
-  driver = createDriver({ id: 'hot', name: 'hot', driver: 'folder', dir, settleMs: opts.settleMs ?? 100 }, { parse, ocr: opts.ocr });
+  driver = createDriver({ id: 'hot', name: 'hot', driver: 'folder', dir, settleMs: opts.settleMs ?? 100 }, { parse, ocr: opts.ocr ?? null });
   return driver as FolderDriver;
 }
 
@@ -80,8 +80,31 @@ describe('hot folder', () => {
       'blurred.jpg', 'blurred.jpg.reason.txt', 'noise.txt', 'noise.txt.reason.txt', 'notes.docx', 'notes.docx.reason.txt',
     ]);
     expect(readFileSync(join(dir, 'failed', 'noise.txt.reason.txt'), 'utf8')).toMatch(/not a machine readable zone/);
-    expect(readFileSync(join(dir, 'failed', 'blurred.jpg.reason.txt'), 'utf8')).toMatch(/no zone found on the image/);
+    expect(readFileSync(join(dir, 'failed', 'blurred.jpg.reason.txt'), 'utf8')).toMatch(/No zone found on the image: scan the data page again\.\n/);
     expect(seen.docs).toEqual([]);
+  });
+
+  it('an OCR engine that breaks (model missing) leaves scans in the folder, says so, and reads them once fixed', async () => {
+    let broken = true;
+    const flaky: ImageZoneReader = {
+      async read(p) {
+        if (broken) throw new Error('the MRZ reading model is missing');
+        return fakeOcr.read(p);
+      },
+    };
+    const d = new FolderDriver({ id: 'hot', name: 'hot', driver: 'folder', dir, settleMs: 50 }, { parse, ocr: flaky, retryMs: 300 });
+    driver = d;
+    const seen = record(d);
+    await d.open();
+    writeFileSync(join(dir, 'scan.png'), TD3.join('\n'));
+    await waitFor('error status', () => d.status.state === 'error');
+    expect(d.status.message).toMatch(/OCR cannot read images \(the MRZ reading model is missing\); scans wait in/);
+    expect(ls()).toContain('scan.png');
+    expect(ls('failed')).toEqual([]);
+    broken = false;
+    await waitFor('document once OCR works', () => seen.docs[0], 5000);
+    expect(d.status.state).toBe('connected');
+    expect(ls('processed')).toEqual(['scan.png']);
   });
 
   it('keeps images in failed/ with a reason when no OCR engine is available', async () => {
