@@ -10,7 +10,8 @@ const USAGE = `Usage: checkpoint mrz parse [--json] [--correct] [--today YYYY-MM
 Reads machine readable zones (TD1, TD2, TD3 passports and cards, MRV-A and MRV-B visas) and checks
 every check digit.
 
-  ZONE         the zone as one argument, lines separated by newlines (e.g. "$(cat zone.txt)").
+  ZONE         the zone as one argument, lines separated by newlines (e.g. "$(cat zone.txt)")
+               or by a literal \\n.
                Without ZONE the zones are read from standard input, separated by blank lines.
   --json       one JSON object per zone per line, in input order (fields: format, documentCode,
                issuingState, nationality, surname, givenNames, documentNumber, birthDate,
@@ -47,7 +48,9 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     }
   }
 
-  const text = rest.length === 1 ? rest[0]! : await readAll(ctx.stdin);
+  // A zone typed in a shell often arrives with a literal \n between its lines.
+  const arg = rest.length === 1 && !/[\r\n]/.test(rest[0]!) ? rest[0]!.replace(/\\n/g, '\n') : rest[0];
+  const text = arg !== undefined ? arg : await readAll(ctx.stdin);
   const zones = rest.length === 1 ? [splitZones(text).flat()] : splitZones(text);
   if (zones.length === 0 || (zones.length === 1 && zones[0]!.length === 0)) {
     throw new UserError('no_input', 'no zone given: pass it as an argument or on standard input. Run `checkpoint mrz --help`.');

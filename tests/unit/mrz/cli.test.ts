@@ -30,6 +30,11 @@ describe('checkpoint mrz parse', () => {
     expect(out).toContain('warning    The document expired on 2012-04-15.');
   });
 
+  it('accepts a literal \\n between the lines of a zone typed in a shell', async () => {
+    const { out } = await cli(['parse', '--json', SPECIMENS.td2!.join('\\n')]);
+    expect(jsonLines(out)[0]).toMatchObject({ format: 'TD2', valid: true });
+  });
+
   it('reads many zones from stdin, one JSON object per zone per line, in order, even bad ones', async () => {
     const text = [SPECIMENS.td1!.join('\r\n'), 'this is not a zone', SPECIMENS.mrvb!.join('\n'), `${SPECIMENS.td3![0]}\n${SPECIMENS.td3![1]!.replace(/0$/, '9')}`].join('\n\n');
     const { code, out } = await cli(['parse', '--json'], text);
