@@ -29,6 +29,9 @@ app.enableSandbox();
 
 app.whenReady().then(async () => {
     // CHECKPOINT_DATA_DIR wins (training rooms, tests); otherwise Electron's per-OS userData folder.
+  // The core finds its version and resources (OCR model, udev rules) through these in the packaged app.
+  process.env.CHECKPOINT_APP_VERSION = app.getVersion();
+  if (app.isPackaged) process.env.CHECKPOINT_RESOURCES_DIR = process.resourcesPath;
   const dataDir = process.env.CHECKPOINT_DATA_DIR ? resolveDataDir() : app.getPath('userData');
   const services = await createCoreServices({ dataDir, openReaders: true, startSync: true, simulator: process.env.CHECKPOINT_SIMULATOR === '1' });
   app.on('before-quit', () => void services.close());

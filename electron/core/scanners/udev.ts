@@ -1,11 +1,10 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resourcePath } from '../app/paths';
 
 export const UDEV_RULES_FILE = '70-checkpoint-readers.rules';
 
 /** The rules shipped in resources/udev (packaged apps keep resources/ next to the app). */
 export function udevRulesPath(): string {
-  return join(fileURLToPath(new URL('../../../resources/udev/', import.meta.url)), UDEV_RULES_FILE);
+  return resourcePath('udev', UDEV_RULES_FILE);
 }
 
 export function udevInstallCommand(): string {
