@@ -20,15 +20,20 @@ export const bundleHeaderSchema = z.object({
   entryCount: z.number().int().nonnegative(),
 });
 
+/** Rebuilds plain objects with sorted keys as JSON.stringify walks them (faster than a hand-written walk). */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort()) out[k] = o[k];
+    return out;
+  }
+  return value;
+}
+
 /** JSON with object keys sorted at every level; arrays keep their order (name order matters). */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const o = value as Record<string, unknown>;
-  const keys = Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  return JSON.stringify(value, sortedKeys);
 }
 
 const PUT_PREFIX = '{"op":"put","entry":';
@@ -39,11 +44,6 @@ export function putLine(entryJson: string): string {
 
 export function delLine(id: string): string {
   return JSON.stringify({ op: 'del', id });
-}
-
-/** Short digest of an entry's canonical JSON: enough to tell "changed" from "same" without keeping the text. */
-export function entryDigest(entryJson: string): string {
-  return createHash('sha1').update(entryJson).digest('base64');
 }
 
 /**
