@@ -7,6 +7,7 @@ if (!socatAvailable) throw new Error('socat is required for the serial adapter t
 
 let pty: PtyPair;
 let driver: ScannerDriver | null = null;
+const cleanup: Array<() => Promise<void>> = [];
 
 beforeEach(async () => {
   pty = new PtyPair();
@@ -16,6 +17,7 @@ afterEach(async () => {
   await driver?.close();
   driver = null;
   await pty.dispose();
+  for (const c of cleanup.splice(0)) await c();
 });
 
 function serialDriver(framing: Framing | 'auto', extra: Record<string, unknown> = {}) {
@@ -183,5 +185,41 @@ describe('serial unplug and replug', () => {
     expect(d.status.message).toMatch(/No reader found on .*: plug it in/);
     await pty.start();
     await waitFor('connected', () => d.status.state === 'connected', 2000);
+  });
+});
+
+describe('serial reader found by USB ids', () => {
+  it('finds the port by vendor/product id, and again under a new path after replug', async () => {
+    let plugged: { path: string } | null = { path: pty.driverSide };
+    const { SerialDriver } = await import('../../../electron/core/scanners');
+    const d = new SerialDriver(
+      { id: 'usb', name: 'usb', driver: 'serial', port: { vendorId: 0x0403, productId: 0x6001 }, serial: { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 }, framing: 'stx-etx', writes: [] },
+      {
+        parse,
+        retryMs: 200,
+        // The OS port list (ptys never appear in the real one): the reader's USB ids at whatever path it got.
+        listPorts: async () => [
+          { path: '/dev/ttyS0' },
+          ...(plugged ? [{ path: plugged.path, vendorId: '0403', productId: '6001', manufacturer: 'FTDI' }] : []),
+        ],
+      },
+    );
+    driver = d;
+    const seen = record(d);
+    await d.open();
+    expect(d.status.message).toContain(`Reader on ${pty.driverSide} connected`);
+    await pty.kill();
+    plugged = null;
+    await waitFor('disconnected', () => d.status.state === 'disconnected', 1000);
+    // Plugged back into another USB port: a new device path, same ids.
+    const moved = new PtyPair();
+    cleanup.push(() => moved.dispose());
+    await moved.start();
+    plugged = { path: moved.driverSide };
+    await waitFor('connected on the new path', () => d.status.state === 'connected', 2000);
+    expect(d.status.message).toContain(moved.driverSide);
+    await moved.write(encodeFrame('stx-etx', TD2));
+    await waitFor('document', () => seen.docs[0]);
+    expect(seen.docs[0]!.lines).toEqual(TD2);
   });
 });
