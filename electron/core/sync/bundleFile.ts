@@ -8,7 +8,7 @@ import { closeSync, createReadStream, fsyncSync, openSync, readSync, writeSync }
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { UserError } from '../app/errors';
-import type { BundleHeader, BundleOp, WatchlistEntry } from '../watchlist/types';
+import type { BundleHeader, BundleOp, WatchlistEntry } from '../watchlist';
 
 export const bundleHeaderSchema = z.object({
   format: z.literal('checkpoint-watchlist'),

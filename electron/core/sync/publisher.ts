@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { join } from 'node:path';
 import { Metadata, MetaFile, MetadataKind, Root, Snapshot, TargetFile, Targets, Timestamp } from '@tufjs/models';
 import { UserError } from '../app/errors';
-import type { BundleHeader, WatchlistEntry } from '../watchlist/types';
+import type { BundleHeader, WatchlistEntry } from '../watchlist';
 import { writeFileAtomic } from './atomicFile';
 import { BundleWriter, canonicalJson, delLine, entryJsonOfPutLine, putLine, readBundleHeader, readBundleOps } from './bundleFile';
 import { acquireLock } from './fileLock';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Metadata, MetadataKind, type TargetFile } from '@tufjs/models';
 import { Updater } from 'tuf-js';
 import { UserError } from '../app/errors';
-import type { BundleHeader } from '../watchlist/types';
+import type { BundleHeader } from '../watchlist';
 import { writeFileAtomic } from './atomicFile';
 import { BundleWriter, readBundleHeader, readBundleOps } from './bundleFile';
 import { acquireLock } from './fileLock';
