@@ -223,3 +223,26 @@ describe('serial reader found by USB ids', () => {
     expect(seen.docs[0]!.lines).toEqual(TD2);
   });
 });
+
+describe('technician test read', () => {
+  it('shows what came over the wire (hex and text) and the parsed result; a wrong framing shows as bytes and problems', async () => {
+    const { testRead } = await import('../../../electron/core/scanners');
+    const good = testRead({ id: 't', name: 't', driver: 'serial', port: { path: pty.driverSide }, framing: 'rte' }, { timeoutMs: 3000 });
+    await sleep(300);
+    await pty.write(encodeFrame('rte', TD3));
+    const r = await good;
+    expect(r.document?.lines).toEqual(TD3);
+    expect(r.raw.map((x) => x.text).join('')).toContain('<SOH>d<00>OU<STX>0<CR>P<UTO');
+    expect(r.raw[0]!.hex.startsWith('01 64 00 4f 55 02')).toBe(true);
+
+    // The same reader with the profile set to line framing: no document, the bytes show why.
+    const wrong = testRead({ id: 't', name: 't', driver: 'serial', port: { path: pty.driverSide }, framing: 'line', gapMs: 50 }, { timeoutMs: 1500 });
+    await sleep(300);
+    await pty.write(encodeFrame('rte', TD3));
+    const w = await wrong;
+    expect(w.document).toBeNull();
+    expect(w.raw.length).toBeGreaterThan(0);
+    expect(w.problems.length).toBeGreaterThan(0);
+    expect(w.status.state).toBe('connected'); // the port was fine: the framing is what is wrong
+  });
+});
