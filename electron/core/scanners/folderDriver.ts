@@ -217,7 +217,7 @@ export class FolderDriver extends BaseDriver {
       try {
         const buf = await readFile(join(this.dir, text));
         if (buf.length > MAX_TEXT_BYTES) throw new Error(`${text} is ${buf.length} bytes, too large to be a zone`);
-        lines = buf.toString('latin1').split(/\r\n|\r|\n/);
+        lines = decodeZoneText(buf).split(/\r\n|\r|\n/);
       } catch (e) {
         this.fail(files, `Could not read the text file: ${sentence(e)}`);
         return;
@@ -321,6 +321,14 @@ function uniqueTarget(dir: string, name: string): string {
   const stem = basename(name, ext);
   for (let i = 1; existsSync(candidate); i++) candidate = join(dir, `${stem}-${i}${ext}`);
   return candidate;
+}
+
+/** Zone text files come from scanner software: UTF-16 with a BOM on some Windows tools, UTF-8 with or without a BOM elsewhere. */
+export function decodeZoneText(buf: Buffer): string {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
+  return buf.toString('utf8');
 }
 
 /** An error message as one sentence ending with a full stop. */

@@ -79,6 +79,8 @@ export interface ScannerDriver extends EventEmitter {
   readonly status: ScannerStatus;
   open(): Promise<void>;
   close(): Promise<void>;
+  /** Sends the profile's `trigger` writes (readers that read on command); absent when the transport has none. */
+  trigger?(): Promise<void>;
   on<K extends keyof ScannerDriverEvents>(event: K, listener: (...args: ScannerDriverEvents[K]) => void): this;
   once<K extends keyof ScannerDriverEvents>(event: K, listener: (...args: ScannerDriverEvents[K]) => void): this;
   off<K extends keyof ScannerDriverEvents>(event: K, listener: (...args: ScannerDriverEvents[K]) => void): this;

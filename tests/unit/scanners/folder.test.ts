@@ -115,6 +115,16 @@ describe('hot folder', () => {
     expect(readFileSync(join(dir, 'failed', 'page.tif.reason.txt'), 'utf8')).toMatch(/No OCR engine/);
   });
 
+  it('reads zone files written as UTF-16 (Windows scanner software) and UTF-8 with a BOM', async () => {
+    const d = folder();
+    const seen = record(d);
+    await d.open();
+    writeFileSync(join(dir, 'w16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TD3.join('\r\n'), 'utf16le')]));
+    writeFileSync(join(dir, 'w8.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TD1.join('\n'))]));
+    await waitFor('two documents', () => seen.docs.length === 2);
+    expect(seen.docs.map((x) => x.lines).sort()).toEqual([TD1, TD3].sort());
+  });
+
   it('emits bad check digits as an invalid document', async () => {
     const d = folder();
     const seen = record(d);
