@@ -52,7 +52,8 @@ export function repairZone(input: string[], _today: Date): RepairedZone {
   const lines = input.map((line, li) => normaliseCharacters(line, li, ctx));
   const layout = guessLayout(lines);
   if (!layout) return { lines, repairs: ctx.repairs, warnings: ctx.warnings };
-  const fitted = lines.map((l, li) => fitLength(l, li, layout.lineLength, ctx));
+  const spaced = lines.map((l, li) => fixSpaces(l, li, layout.lineLength, ctx));
+  const fitted = realignByCheckDigits(layout, spaced, ctx) ?? spaced.map((l, li) => fitLength(l, li, layout.lineLength, ctx));
   if (fitted.some((l) => l.length !== layout.lineLength)) return { lines: fitted, repairs: ctx.repairs, warnings: ctx.warnings };
   // The old French identity card is not laid out like TD2: only character-level repairs apply.
   if (layout.format === 'TD2' && isFrenchIdCard(fitted)) return { lines: fitted, repairs: ctx.repairs, warnings: ctx.warnings };
@@ -131,7 +132,7 @@ function guessLayout(lines: string[]): Layout | null {
 }
 
 /** Spaces (a filler OCR read as a gap, or a gap OCR inserted) and lost or extra trailing fillers. */
-function fitLength(line: string, li: number, length: number, ctx: Ctx): string {
+function fixSpaces(line: string, li: number, length: number, ctx: Ctx): string {
   let out = line;
   if (out.includes(' ')) {
     const asFillers = out.replace(/ /g, '<');
@@ -142,12 +143,102 @@ function fitLength(line: string, li: number, length: number, ctx: Ctx): string {
     }
     out = useFillers ? asFillers : removed;
   }
+  return out;
+}
+
+const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+
+/**
+ * OCR drops or doubles characters. When one line that check digits cover is one character short or
+ * long, every single insertion or deletion is tried; one is taken only if it is the only reading
+ * under which every check digit of the zone passes.
+ */
+function realignByCheckDigits(layout: Layout, lines: string[], ctx: Ctx): string[] | null {
+  const L = layout.lineLength;
+  const off = lines.map((l, li) => ({ li, d: l.length - L })).filter((x) => x.d !== 0);
+  if (off.length !== 1 || Math.abs(off[0]!.d) !== 1) return null;
+  const li = off[0]!.li;
+  const checkedLines = new Set(layout.fields.filter((f) => f.check).map((f) => f.check!.line));
+  if (!checkedLines.has(li)) return null;
+  const line = lines[li]!;
+  const candidates = new Map<string, MrzRepair>();
+  const consider = (text: string, repair: MrzRepair) => {
+    const fixed = classFixLine(layout, li, text);
+    if (candidates.has(fixed)) return;
+    const zone = [...lines];
+    zone[li] = fixed;
+    if (allChecksPass(layout, zone)) candidates.set(fixed, repair);
+  };
+  if (off[0]!.d === 1) {
+    for (let p = 0; p <= L; p++) consider(line.slice(0, p) + line.slice(p + 1), { line: li + 1, position: p + 1, from: line[p]!, to: '' });
+  } else {
+    for (let p = 0; p < L; p++) {
+      for (const c of MRZ_ALPHABET) consider(line.slice(0, p) + c + line.slice(p), { line: li + 1, position: p + 1, from: '', to: c });
+    }
+  }
+  if (candidates.size !== 1) return null;
+  const [text, repair] = [...candidates][0]!;
+  ctx.repairs.push(repair.to === '' ? repair : { ...repair, to: text[repair.position - 1]! });
+  ctx.warnings.push({
+    field: 'structure',
+    code: 'repaired_length',
+    message: `Line ${li + 1} was one character ${repair.to === '' ? 'too long' : 'too short'}; the only reading every check digit accepts was taken. Compare the zone with the document.`,
+    line: li + 1,
+    position: repair.position,
+  });
+  const out = [...lines];
+  // The class fixes are applied again (and reported) by the main pass; keep the realigned text as read.
+  out[li] = repair.to === '' ? line.slice(0, repair.position - 1) + line.slice(repair.position) : line.slice(0, repair.position - 1) + text[repair.position - 1]! + line.slice(repair.position - 1);
+  return out;
+}
+
+/** A line with letters forced to digits where only digits may stand (cheap form of fixByClass). */
+function classFixLine(layout: Layout, li: number, text: string): string {
+  const classes = positionClasses(layout)[li]!;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    out += classes[i] === '9' && DIGIT_FOR[ch] ? DIGIT_FOR[ch] : ch;
+  }
+  return out;
+}
+
+/** Every check digit of the zone passes (a TD1/TD2 long number is left to the composite). */
+function allChecksPass(layout: Layout, lines: string[]): boolean {
+  const text = (f: { line: number; start: number; length: number }) => lines[f.line]!.slice(f.start, f.start + f.length);
+  for (const f of layout.fields) {
+    if (!f.check) continue;
+    const ch = lines[f.check.line]![f.check.pos]!;
+    if (f.kind === 'number' && ch === '<' && (layout.format === 'TD1' || layout.format === 'TD2')) continue;
+    const unit = { field: f.name, cells: [], check: f.check, fillerOkWhenEmpty: f.kind !== 'number' };
+    if (!unitPasses(unit, text(f), ch)) return false;
+  }
+  if (!layout.composite) return true;
+  const c = layout.composite;
+  const covered = c.ranges.map(([li, s, e]) => lines[li]!.slice(s, e)).join('');
+  const ch = lines[c.line]![c.pos]!;
+  return ch >= '0' && ch <= '9' && checkDigit(covered) === Number(ch);
+}
+
+function fitLength(line: string, li: number, length: number, ctx: Ctx): string {
+  let out = line;
+  const before = out.length;
   if (out.length < length && out.endsWith('<')) {
     for (let i = out.length; i < length; i++) ctx.repairs.push({ line: li + 1, position: i + 1, from: '', to: '<' });
     out = out.padEnd(length, '<');
   } else if (out.length > length && /^<+$/.test(out.slice(length))) {
     for (let i = length; i < out.length; i++) ctx.repairs.push({ line: li + 1, position: i + 1, from: '<', to: '' });
     out = out.slice(0, length);
+  }
+  if (out.length !== before) {
+    // Usually OCR lost or added fillers at the end; a character lost mid-line would shift the rest.
+    ctx.warnings.push({
+      field: 'structure',
+      code: 'repaired_length',
+      message: `Line ${li + 1} had ${before} characters; fillers were ${out.length > before ? 'added at' : 'removed from'} its end. Compare the zone with the document.`,
+      line: li + 1,
+      position: Math.min(before, out.length) + 1,
+    });
   }
   return out;
 }

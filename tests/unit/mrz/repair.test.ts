@@ -102,6 +102,27 @@ describe('repair mode', () => {
     expect(r.lines[0]).toBe(l1);
     expect(r.repairs!.some((x) => x.from === ' ' && x.to === '<')).toBe(true);
     expect(r.repairs!.filter((x) => x.from === '' && x.to === '<')).toHaveLength(4);
+    expect(r.warnings.find((w) => w.code === 'repaired_length')?.message).toMatch(/Line 1 had 40 characters; fillers were added/);
+  });
+
+  it('removes a doubled character when exactly one deletion satisfies every check digit', () => {
+    const doubled = l2.slice(0, 21) + 'F' + l2.slice(21);
+    const r = repair([l1, doubled]);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(SPECIMENS.td3);
+    expect(r.repairs).toEqual([{ line: 2, position: 21, from: 'F', to: '' }]);
+    expect(codes(r.warnings)).toContain('repaired_length');
+  });
+
+  it('puts back a dropped character in a TD1 date when only one reading fits, and refuses when several do', () => {
+    const [a, b, c] = SPECIMENS.td1 as [string, string, string];
+    const r = repair([a, b.slice(0, 3) + b.slice(4), c]);
+    expect(r).toMatchObject({ valid: true, birthDate: '1974-08-12' });
+    expect(r.repairs).toEqual([{ line: 2, position: 4, from: '', to: '8' }]);
+    // A digit lost from a TD3 document number: many insertions pass its check digit.
+    const lost = repair([l1, l2.slice(0, 5) + l2.slice(6)]);
+    expect(lost.valid).toBe(false);
+    expect(lost.errors[0]!.code).toBe('format');
   });
 
   it('restores D<< misread as DKK for Germany', () => {
