@@ -137,12 +137,15 @@ export function writeSyntheticBundle(path: string, n: number, seed = 1, listVers
       writeSync(fd, buf);
       buf = '';
     }
+    if (e.kind === 'document' && documents.length < 1000 && rnd() < 5 / every) {
+      documents.push({ documentNumber: e.documentNumber, issuingState: e.issuingState, documentCode: 'P' });
+    }
     if (i % every === 0) {
       if (e.kind === 'person') {
         const parts = e.names[0]!.split(' ');
         const surname = parts.pop()!;
         queries.push({ surname: rnd() < 0.3 ? typo(rnd, surname) : surname, givenNames: parts.join(' '), birthDate: e.birthDates[0], nationality: e.nationalities[0], sex: e.gender });
-      } else documents.push({ documentNumber: e.documentNumber, issuingState: e.issuingState, documentCode: 'P' });
+      }
     }
     i++;
   }

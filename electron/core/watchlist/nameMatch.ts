@@ -7,7 +7,7 @@
 import { makeToken, popcount, type NameToken } from './names';
 import { jaroWinkler } from './similarity';
 
-export type PairKind = 'exact' | 'sound' | 'skeleton' | 'fuzzy' | 'truncated' | 'initial' | 'joined';
+export type PairKind = 'exact' | 'sound' | 'skeleton' | 'fuzzy' | 'truncated' | 'initial' | 'joined' | 'weak';
 
 export interface TokenPair {
   query: string;
@@ -50,6 +50,8 @@ export function tokenSimilarity(q: NameToken, c: NameToken, queryLast: boolean):
   if (Math.min(q.raw.length, c.raw.length) <= 3) jw -= 0.12;
   // Short syllables that differ in their first letter are different syllables (BYONG / YONG).
   else if (Math.min(q.raw.length, c.raw.length) <= 5 && q.raw[0] !== c.raw[0]) jw -= 0.08;
+  // Two neighbouring letters swapped (ADB / ABD, SKO / SOK): Jaro's window is too small to see it in short tokens.
+  if (jw < 0.9 && q.raw.length === c.raw.length && q.raw.length >= 3 && adjacentSwap(q.raw, c.raw)) jw = 0.9;
   // Doubled letters typed once or twice (SSON / SON, JIBRRIL / JIBRIL) are the same name.
   if (q.single === c.single && jw < 0.95) jw = 0.95;
   if (jw > best.sim) best = { sim: jw, kind: 'fuzzy' };
@@ -60,6 +62,13 @@ export function tokenSimilarity(q: NameToken, c: NameToken, queryLast: boolean):
   if (q.raw.length === 1 && c.raw[0] === q.raw && c.raw.length > 1) best = { sim: 0.85, kind: 'initial' };
   else if (c.raw.length === 1 && q.raw[0] === c.raw && q.raw.length > 1) best = { sim: 0.85, kind: 'initial' };
   return best;
+}
+
+function adjacentSwap(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i >= a.length - 1) return false;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 function weightOf(toks: NameToken[]): number {
@@ -149,6 +158,31 @@ export function compareNames(query: NameToken[], list: NameToken[]): NameCompari
     }
   }
 
+  // Transcriptions from syllabic scripts (ウラジーミル, 블라디미르) only resemble the Latin name: such a
+  // leftover pair adds a little evidence, never enough for a hit on its own.
+  let weak = 0;
+  for (let i = 0; i < nq; i++) {
+    const q = query[i]!;
+    if (usedQ[i] || q.particle || q.raw.length < 5) continue;
+    let bestJ = -1;
+    let bestSim = 0.72;
+    for (let j = 0; j < nc; j++) {
+      const c = list[j]!;
+      if (usedC[j] || c.particle || c.raw.length < 5) continue;
+      const sim = jaroWinkler(q.raw, c.raw);
+      if (sim >= bestSim) {
+        bestSim = sim;
+        bestJ = j;
+      }
+    }
+    if (bestJ < 0) continue;
+    usedQ[i] = usedC[bestJ] = 1;
+    weak++;
+    pairs.push({ query: q.raw, list: list[bestJ]!.raw, sim: bestSim, kind: 'weak' });
+    matchedQ += bestSim * 0.7 * q.weight;
+    matchedC += bestSim * 0.7 * list[bestJ]!.weight;
+  }
+
   const unmatchedQuery = query.filter((_, i) => !usedQ[i]).map((t) => t.text);
   const unmatchedList = list.filter((_, j) => !usedC[j]).map((t) => t.text);
   const wq = weightOf(query);
@@ -159,10 +193,12 @@ export function compareNames(query: NameToken[], list: NameToken[]): NameCompari
   // The side with fewer name parts decides most (a dropped or added middle name costs a little).
   let score = 0.65 * Math.max(covQ, covC) + 0.35 * Math.min(covQ, covC);
 
-  const meaningfulPairs = pairs.filter((p) => p.kind === 'joined' || !makeToken(p.query, false).particle);
+  const meaningfulPairs = pairs.filter((p) => p.kind !== 'weak' && (p.kind === 'joined' || !makeToken(p.query, false).particle));
   const strongQ = query.filter((t) => !t.particle && t.text.length > 1).length;
   const strongC = list.filter((t) => !t.particle && t.text.length > 1).length;
-  if (meaningfulPairs.length <= 1 && (strongQ > 1 && strongC > 1)) {
+  if (meaningfulPairs.length === 1 && weak > 0) {
+    score = Math.min(score, 0.8);
+  } else if (meaningfulPairs.length <= 1 && (strongQ > 1 && strongC > 1)) {
     // One shared name part out of several on both sides is a coincidence, not an identity.
     score = Math.min(score, 0.6);
   } else if (meaningfulPairs.length === 1 && strongQ <= 1 && strongC > 1) {

@@ -51,7 +51,7 @@ export function makeToken(raw: string, skeletal: boolean): NameToken {
     raw,
     phon: phoneticKey(keyed),
     skel: consonantSkeleton(text),
-    skelAlt: skeletal ? consonantSkeleton(text[0] + text.slice(1).replace(/[VW]/g, '')) : '',
+    skelAlt: skeletal ? consonantSkeleton(text[0] + text.slice(1).replace(/[VW]/g, '')).replace(/F/g, 'B') : '',
     single: raw.replace(/(.)\1+/g, '$1'),
     letters: [...new Set(raw.replace(/[AEIOUHWY]/g, ''))].sort().join(''),
     skeletal,
@@ -59,10 +59,11 @@ export function makeToken(raw: string, skeletal: boolean): NameToken {
     nLetters: 0,
     particle,
     common,
-    weight: particle ? 0.25 : text.length === 1 ? 0.3 : common ? 0.7 : 1,
+    // Patronymics (VLADIMIROVICH, PETROVNA) are dropped as often as middle names.
+    weight: particle ? 0.25 : text.length === 1 ? 0.3 : common ? 0.7 : /(OVICH|EVICH|OVNA|EVNA|OGLU|OVIC|EVIC)$/.test(text) ? 0.6 : 1,
   };
   t.nLetters = popcount(t.mask);
-  if (tokenCache.size > 200_000) tokenCache.clear();
+  if (tokenCache.size > 50_000) tokenCache.clear();
   tokenCache.set(key, t);
   return t;
 }
@@ -113,7 +114,7 @@ export function decodeForms(s: string): NameToken[][] {
   const forms = s.split('|').map((f) =>
     f.split(' ').map((w) => (w.startsWith('~') ? makeToken(w.slice(1), true) : makeToken(w, false))),
   );
-  if (formCache.size > 50_000) formCache.clear();
+  if (formCache.size > 20_000) formCache.clear();
   formCache.set(s, forms);
   return forms;
 }

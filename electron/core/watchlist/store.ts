@@ -41,10 +41,10 @@ CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
 `;
 
 /** Postings longer than this are too common to help (e.g. the sound key of MUHAMMAD alone). */
-const SINGLE_KEY_CAP = 400;
-const PAIR_KEY_CAP = 2500;
+const SINGLE_KEY_CAP = 300;
+const PAIR_KEY_CAP = 1500;
 /** Most candidates scored per query, those sharing the most keys first. */
-const MAX_SCORED = 300;
+const MAX_SCORED = 150;
 
 export interface ApplyBundleOptions {
   /** The list version the caller verified (e.g. from signed metadata); the header must say the same. */
@@ -338,13 +338,14 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     });
     versionCache = null;
     // A bigger page cache while loading: index pages stay in memory instead of being re-read.
-    db.pragma('cache_size = -131072');
+    db.pragma('cache_size = -65536');
     try {
       return { ...tx(), added, updated };
     } finally {
       bulk = false;
       versionCache = null;
       db.pragma('cache_size = -32000');
+      db.pragma('shrink_memory');
       try {
         db.exec('DROP TABLE IF EXISTS temp.stage_keys');
       } catch {

@@ -137,7 +137,9 @@ export function latinForms(raw: string): LatinToken[][] {
     }
     if (RE_HAN.test(word)) {
       const hanOnly = word.replace(/[^\p{Script=Han}]/gu, '');
-      const pinyin = [...hanOnly].flatMap((ch) => latinTokens(anyAscii(ch)));
+      let pinyin = [...hanOnly].flatMap((ch) => latinTokens(anyAscii(ch)));
+      // Four or more characters in one word is a foreign name spelled out in sounds (弗拉基米尔): one token.
+      if (hanOnly.length >= 4) pinyin = [pinyin.join('')];
       const readings = [koreanReading(hanOnly), japaneseReading(hanOnly)].filter((r): r is string[] => r !== null);
       if (readings.length && !altUsed) {
         for (const r of readings) alt.push([...base.map((t) => ({ ...t })), ...r.map((t) => ({ text: t, skeletal: false }))]);
