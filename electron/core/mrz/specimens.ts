@@ -13,6 +13,8 @@ export const SPECIMENS: Record<string, string[]> = {
   mrva: ['V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L8988901C4XXX4009078F96121096ZE184226B<<<<<<'],
   /** Part 7, visa format B (reduced size). */
   mrvb: ['V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'L8988901C4XXX4009078F9612109<<<<<<<<'],
+  /** Part 11 Appendix D (Basic Access Control example): TD3 with an 8-character number, filler-padded. */
+  td3bac: ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C<3UTO6908061F9406236ZE184226B<<<<<14'],
   /** Part 11 Appendix D: TD1 with a 12-character document number continued in the optional data. */
   td1long: ['I<UTOD23145890<7349<<<<<<<<<<<', '3407127M9507122UTO<<<<<<<<<<<2', 'STEVENSON<<PETER<JOHN<<<<<<<<<'],
   /** Part 11 Appendix D: TD2 with a 12-character document number continued in the optional data. */

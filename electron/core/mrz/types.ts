@@ -17,6 +17,11 @@ export interface MrzIssue {
   position: number;
 }
 
+/**
+ * One character changed by repair mode. `line` and `position` are 1-based; `from: ''` is a character
+ * inserted (a dropped character or a lost trailing filler), `to: ''` one removed. Character fixes made
+ * before a line was realigned (look-alikes, lowercase, spaces) carry their position as read.
+ */
 export interface MrzRepair {
   line: number;
   position: number;

@@ -292,7 +292,7 @@ describe('formatMrz', () => {
       const r = parseMrz(SPECIMENS[key]!, { today });
       return { ...r, optionalData2: r.optionalData2 ?? '' } as MrzFields;
     };
-    for (const [key, format] of [['td3', 'TD3'], ['td1', 'TD1'], ['td2', 'TD2'], ['mrva', 'MRVA'], ['mrvb', 'MRVB'], ['td1long', 'TD1'], ['td2long', 'TD2']] as const) {
+    for (const [key, format] of [['td3', 'TD3'], ['td3bac', 'TD3'], ['td1', 'TD1'], ['td2', 'TD2'], ['mrva', 'MRVA'], ['mrvb', 'MRVB'], ['td1long', 'TD1'], ['td2long', 'TD2']] as const) {
       expect(formatMrz(fields(key), format), key).toEqual(SPECIMENS[key]);
     }
   });
