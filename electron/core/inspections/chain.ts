@@ -20,7 +20,8 @@ export interface AuditRow {
  * unlike joining with a separator). `details` is hashed as the exact stored text.
  */
 export function entryHash(e: Omit<AuditRow, 'hash'>): string {
-  return sha256Hex(canonicalJson([e.prev_hash, e.seq, e.at, e.action, e.actor, e.ref, e.details]));
+  // An array of strings, numbers and null: JSON.stringify is already canonical.
+  return sha256Hex(JSON.stringify([e.prev_hash, e.seq, e.at, e.action, e.actor, e.ref, e.details]));
 }
 
 /**

@@ -39,9 +39,14 @@ export function shiftWhere(filter: ShiftFilter): Where {
   return { sql: clauses.join(' AND '), params, from, to, includeSuperseded: !!f.includeSuperseded };
 }
 
-const SELECT_RECORD = `SELECT i.*, (SELECT c.id FROM inspections c WHERE c.corrects = i.id ORDER BY c.seq DESC LIMIT 1) AS corrected_by FROM inspections i`;
+/** Everything a reader needs; not the salt or digest (a Buffer per row costs real time on 100k-row exports). */
+const COLUMNS = `i.id, i.seq, i.time, i.workstation, i.officer, i.shift_id, i.site, i.source, i.doc_code, i.issuing_state, i.nationality,
+  i.zone_valid, i.zone_errors, i.expiry_check, i.watchlist_version, i.hit_count, i.possible_count, i.top_score, i.decision, i.reason,
+  i.read_at, i.decided_at, i.corrects, i.correction_reason, i.personal, i.content_hash, i.purged_at`;
+
+const SELECT_RECORD = `SELECT ${COLUMNS}, (SELECT c.id FROM inspections c WHERE c.corrects = i.id ORDER BY c.seq DESC LIMIT 1) AS corrected_by FROM inspections i`;
 /** Without superseded records, nothing returned has a correction: skip the lookup. */
-const SELECT_LATEST = `SELECT i.*, NULL AS corrected_by FROM inspections i`;
+const SELECT_LATEST = `SELECT ${COLUMNS}, NULL AS corrected_by FROM inspections i`;
 
 export function queryShift(db: Db, filter: ShiftFilter): InspectionRecord[] {
   return [...iterateShift(db, filter)];

@@ -53,32 +53,34 @@ export function personalDigest(personalText: string, salt: Buffer): string {
 
 /** The content the chain vouches for: every non-personal column plus the personal digest. */
 export function contentHash(r: Omit<InspectionRow, 'seq' | 'content_hash' | 'personal' | 'personal_salt' | 'purged_at'>): string {
+  // Keys written in sorted order with primitive values: JSON.stringify then gives exactly the
+  // canonical JSON (see canonical.ts), without sorting 24 keys per record on 100k-row checks.
   return sha256Hex(
-    canonicalJson({
+    JSON.stringify({
+      correctionReason: r.correction_reason,
+      corrects: r.corrects,
+      decidedAt: r.decided_at,
+      decision: r.decision,
+      docCode: r.doc_code,
+      expiry: r.expiry_check,
+      hitCount: r.hit_count,
       id: r.id,
-      time: r.time,
-      workstation: r.workstation,
+      issuingState: r.issuing_state,
+      nationality: r.nationality,
       officer: r.officer,
+      personalDigest: r.personal_digest,
+      possibleCount: r.possible_count,
+      readAt: r.read_at,
+      reason: r.reason,
       shiftId: r.shift_id,
       site: r.site,
       source: r.source,
-      docCode: r.doc_code,
-      issuingState: r.issuing_state,
-      nationality: r.nationality,
-      zoneValid: r.zone_valid,
-      zoneErrors: r.zone_errors,
-      expiry: r.expiry_check,
-      watchlistVersion: r.watchlist_version,
-      hitCount: r.hit_count,
-      possibleCount: r.possible_count,
+      time: r.time,
       topScore: r.top_score,
-      decision: r.decision,
-      reason: r.reason,
-      readAt: r.read_at,
-      decidedAt: r.decided_at,
-      corrects: r.corrects,
-      correctionReason: r.correction_reason,
-      personalDigest: r.personal_digest,
+      watchlistVersion: r.watchlist_version,
+      workstation: r.workstation,
+      zoneErrors: r.zone_errors,
+      zoneValid: r.zone_valid,
     }),
   );
 }
@@ -137,13 +139,15 @@ function parsePersonal(text: string | null): PersonalPart | null {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function recordFromRow(r: InspectionRow & { corrected_by?: string | null }): InspectionRecord {
+export function recordFromRow(r: Omit<InspectionRow, 'personal_salt' | 'personal_digest'> & { corrected_by?: string | null }): InspectionRecord {
   const p = parsePersonal(r.personal);
   let zoneErrors: string[] = [];
-  try {
-    zoneErrors = JSON.parse(r.zone_errors) as string[];
-  } catch {
-    zoneErrors = [];
+  if (r.zone_errors !== '[]') {
+    try {
+      zoneErrors = JSON.parse(r.zone_errors) as string[];
+    } catch {
+      zoneErrors = [];
+    }
   }
   return {
     id: r.id,

@@ -21,7 +21,10 @@ const INSPECTION_ACTIONS = new Set(['inspection.record', 'inspection.correct']);
  */
 export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }): VerifyResult {
   const hasPurge = (db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('inspections') WHERE name = 'purged_at'").get() as { n: number }).n > 0;
-  const byseq = db.prepare(`SELECT *${hasPurge ? '' : ', NULL AS purged_at'} FROM inspections WHERE seq = ?`);
+  // One pass over the chain with each inspection row joined in (seq is unique in both tables).
+  const cols = ['id', 'time', 'workstation', 'officer', 'shift_id', 'site', 'source', 'doc_code', 'issuing_state', 'nationality', 'zone_valid', 'zone_errors', 'expiry_check', 'watchlist_version', 'hit_count', 'possible_count', 'top_score', 'decision', 'reason', 'read_at', 'decided_at', 'corrects', 'correction_reason', 'personal', 'personal_salt', 'personal_digest', 'content_hash'];
+  const select = `SELECT a.seq, a.at, a.action, a.actor, a.ref, a.details, a.prev_hash, a.hash, i.seq AS i_seq, ${cols.map((c) => `i.${c} AS i_${c}`).join(', ')}, ${hasPurge ? 'i.purged_at' : 'NULL'} AS i_purged_at
+    FROM audit a LEFT JOIN inspections i ON i.seq = a.seq`;
   // A partial check starts from the stored hash of the entry before the range (trusted, not re-checked).
   let expectedSeq = range ? range.fromSeq : 1;
   let prevHash = GENESIS_HASH;
@@ -40,15 +43,22 @@ export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }):
   });
   const purgedRows: Array<{ seq: number; time: number }> = [];
   const entries = range
-    ? db.prepare('SELECT seq, at, action, actor, ref, details, prev_hash, hash FROM audit WHERE seq BETWEEN ? AND ? ORDER BY seq').iterate(range.fromSeq, range.toSeq)
-    : db.prepare('SELECT seq, at, action, actor, ref, details, prev_hash, hash FROM audit ORDER BY seq').iterate();
+    ? db.prepare(`${select} WHERE a.seq BETWEEN ? AND ? ORDER BY a.seq`).iterate(range.fromSeq, range.toSeq)
+    : db.prepare(`${select} ORDER BY a.seq`).iterate();
+  const inspectionOf = (j: Record<string, unknown>) => {
+    if (j.i_seq === null) return undefined;
+    const row: Record<string, unknown> = { seq: j.i_seq, purged_at: j.i_purged_at };
+    for (const c of cols) row[c] = j[`i_${c}`];
+    return row as unknown as InspectionRow & { purged_at: number | null };
+  };
 
-  for (const a of entries as IterableIterator<AuditRow>) {
+  for (const j of entries as IterableIterator<AuditRow & Record<string, unknown>>) {
+    const a = j;
     if (a.seq !== expectedSeq) {
       return broken(expectedSeq, a.seq > expectedSeq ? `entry ${expectedSeq}${a.seq - expectedSeq > 1 ? `..${a.seq - 1}` : ''} is missing (deleted)` : `entry ${a.seq} is out of order`);
     }
     if (a.prev_hash !== prevHash) return broken(a.seq, 'previous-hash link does not match the entry before it (entries deleted, inserted or reordered)');
-    if (entryHash(a) !== a.hash) return broken(a.seq, `entry content was changed after it was written (action ${a.action})`);
+    if (entryHash({ seq: a.seq, at: a.at, action: a.action, actor: a.actor, ref: a.ref, details: a.details, prev_hash: a.prev_hash }) !== a.hash) return broken(a.seq, `entry content was changed after it was written (action ${a.action})`);
 
     let details: Record<string, unknown>;
     try {
@@ -57,7 +67,7 @@ export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }):
       return broken(a.seq, 'entry details are not readable');
     }
     if (INSPECTION_ACTIONS.has(a.action)) {
-      const row = byseq.get(a.seq) as (InspectionRow & { purged_at: number | null }) | undefined;
+      const row = inspectionOf(j);
       if (!row) return broken(a.seq, `inspection ${a.ref} is missing from the inspections table (row deleted)`);
       if (row.id !== a.ref) return broken(a.seq, `inspection row at this position is ${row.id}, the chain says ${a.ref} (rows swapped or replaced)`);
       if (contentHash(row) !== row.content_hash || row.content_hash !== details.contentHash) {

@@ -115,3 +115,23 @@ describe('shift queries and dashboard', () => {
     expect(log.verifyChain()).toMatchObject({ ok: true, checked: 32 });
   });
 });
+
+describe('hash encodings', () => {
+  it('the fast content and entry hashes equal the canonical-JSON definition in the docs', async () => {
+    const { canonicalJson, sha256Hex } = await import('../../../electron/core/inspections/canonical');
+    const { contentHash, rowFromInspection } = await import('../../../electron/core/inspections/rows');
+    const { entryHash } = await import('../../../electron/core/inspections/chain');
+    const { inspectionInputSchema } = await import('../../../electron/core/inspections/types');
+    const row = rowFromInspection('x', inspectionInputSchema.parse(sampleInspection(0)), 'older-id', 'typo');
+    const spelled = {
+      id: row.id, time: row.time, workstation: row.workstation, officer: row.officer, shiftId: row.shift_id, site: row.site, source: row.source,
+      docCode: row.doc_code, issuingState: row.issuing_state, nationality: row.nationality, zoneValid: row.zone_valid, zoneErrors: row.zone_errors,
+      expiry: row.expiry_check, watchlistVersion: row.watchlist_version, hitCount: row.hit_count, possibleCount: row.possible_count, topScore: row.top_score,
+      decision: row.decision, reason: row.reason, readAt: row.read_at, decidedAt: row.decided_at, corrects: row.corrects, correctionReason: row.correction_reason,
+      personalDigest: row.personal_digest,
+    };
+    expect(contentHash(row)).toBe(sha256Hex(canonicalJson(spelled)));
+    const entry = { prev_hash: '0'.repeat(64), seq: 1, at: '2026-11-28T08:00:00.000Z', action: 'inspection.record', actor: 'officer.a', ref: 'x', details: '{"contentHash":"ab"}' };
+    expect(entryHash(entry)).toBe(sha256Hex(canonicalJson([entry.prev_hash, entry.seq, entry.at, entry.action, entry.actor, entry.ref, entry.details])));
+  });
+});
