@@ -161,7 +161,8 @@ export function createAuth(log: InspectionLog, opts: { policy?: Partial<AuthPoli
       const t = now().getTime();
       if (!row) {
         await verifyPassword(password, await dummy());
-        log.appendAudit('auth.loginFailed', username, { reason: 'unknown_user' });
+        // Not the typed name: people type their password into the username field by mistake.
+        log.appendAudit('auth.loginFailed', 'unknown-user', { reason: 'unknown_user' });
         return { ok: false, error: 'invalid_credentials', message: 'Wrong username or password.' };
       }
       if (row.locked_until && row.locked_until > t) {

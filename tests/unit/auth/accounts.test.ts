@@ -103,7 +103,11 @@ describe('sign-in', () => {
     const wrong = await auth.login('anna', 'whatever-password');
     expect(unknown).toEqual({ ok: false, error: 'invalid_credentials', message: 'Wrong username or password.' });
     expect(wrong).toEqual(unknown);
-    expect(log.recentAudit(2).map((a) => [a.action, a.details.reason])).toEqual([['auth.loginFailed', 'bad_password'], ['auth.loginFailed', 'unknown_user']]);
+    expect(log.recentAudit(2).map((a) => [a.action, a.actor, a.details.reason])).toEqual([
+      ['auth.loginFailed', 'anna', 'bad_password'],
+      ['auth.loginFailed', 'unknown-user', 'unknown_user'],
+    ]);
+    expect(JSON.stringify(log.recentAudit(2))).not.toContain('nobody');
   });
 
   it('refuses disabled accounts and ends their sessions', async () => {
