@@ -159,18 +159,26 @@ function checkKeyTrusted(state: RepoState, key: RoleKey): void {
   }
 }
 
-interface Signers {
-  targets: RoleKey;
-  snapshot: RoleKey;
-  timestamp: RoleKey;
-  root?: RoleKey;
-}
+/**
+ * Signing keys loaded on first use, each checked against the repository's root. `refresh` thus needs
+ * only the timestamp key on most runs: the other keys can stay offline.
+ */
+class Signers {
+  private readonly cache = new Map<TufRole, RoleKey>();
+  constructor(
+    private readonly state: RepoState,
+    private readonly keysDir: string,
+  ) {}
 
-function loadSigners(state: RepoState, keysDir: string, withRoot: boolean): Signers {
-  const s: Signers = { targets: loadRoleKey(keysDir, 'targets'), snapshot: loadRoleKey(keysDir, 'snapshot'), timestamp: loadRoleKey(keysDir, 'timestamp') };
-  if (withRoot) s.root = loadRoleKey(keysDir, 'root');
-  for (const k of Object.values(s)) checkKeyTrusted(state, k as RoleKey);
-  return s;
+  get(role: TufRole): RoleKey {
+    let key = this.cache.get(role);
+    if (!key) {
+      key = loadRoleKey(this.keysDir, role);
+      checkKeyTrusted(this.state, key);
+      this.cache.set(role, key);
+    }
+    return key;
+  }
 }
 
 // ------------------------------------------------------------------------------------- metadata writing
@@ -185,7 +193,7 @@ function writeMetadataChain(state: RepoState, signers: Signers, now: Date, expir
   let targetsMeta = state.snapshot?.signed.meta['targets.json'];
   if (newTargets) {
     const md = new Metadata(newTargets);
-    md.sign(signerFor(signers.targets));
+    md.sign(signerFor(signers.get('targets')));
     const bytes = metadataBytes(md);
     writeFileAtomic(join(metaDir, `${newTargets.version}.targets.json`), bytes);
     targetsMeta = new MetaFile({ version: newTargets.version, length: bytes.length, hashes: { sha256: sha256Hex(bytes) } });
@@ -199,7 +207,7 @@ function writeMetadataChain(state: RepoState, signers: Signers, now: Date, expir
     meta: { 'targets.json': targetsMeta },
   });
   const smd = new Metadata(snapshot);
-  smd.sign(signerFor(signers.snapshot));
+  smd.sign(signerFor(signers.get('snapshot')));
   const sbytes = metadataBytes(smd);
   writeFileAtomic(join(metaDir, `${snapshot.version}.snapshot.json`), sbytes);
   state.snapshot = smd;
@@ -210,14 +218,13 @@ function writeMetadataChain(state: RepoState, signers: Signers, now: Date, expir
     snapshotMeta: new MetaFile({ version: snapshot.version, length: sbytes.length, hashes: { sha256: sha256Hex(sbytes) } }),
   });
   const tmd = new Metadata(timestamp);
-  tmd.sign(signerFor(signers.timestamp));
+  tmd.sign(signerFor(signers.get('timestamp')));
   writeFileAtomic(join(metaDir, 'timestamp.json'), metadataBytes(tmd));
   state.timestamp = tmd;
 }
 
 /** A new root version with a fresh expiry, signed by the root key; workstations walk to it by themselves. */
 function renewRoot(state: RepoState, signers: Signers, keysDir: string, now: Date, expiry: ExpiryPolicy): void {
-  if (!signers.root) return;
   const old = state.root.signed;
   const root = new Root({
     version: old.version + 1,
@@ -228,7 +235,7 @@ function renewRoot(state: RepoState, signers: Signers, keysDir: string, now: Dat
     consistentSnapshot: true,
   });
   const md = new Metadata(root);
-  md.sign(signerFor(signers.root));
+  md.sign(signerFor(signers.get('root')));
   const bytes = metadataBytes(md);
   const metaDir = join(state.repoDir, METADATA_DIR);
   writeFileAtomic(join(metaDir, `${root.version}.root.json`), bytes);
@@ -327,7 +334,9 @@ export async function publishWatchlist(opts: PublishOptions): Promise<PublishRes
   try {
     const state = loadRepoState(opts.repoDir, opts.keysDir);
     const rootNeedsRenewal = new Date(state.root.signed.expires).getTime() - now.getTime() < (expiry.rootDays * 24 * 3_600_000) / 4;
-    const signers = loadSigners(state, opts.keysDir, rootNeedsRenewal);
+    const signers = new Signers(state, opts.keysDir);
+    // Fail before writing anything if a key is missing or foreign.
+    for (const role of ['targets', 'snapshot', 'timestamp', ...(rootNeedsRenewal ? ['root' as const] : [])] as TufRole[]) signers.get(role);
 
     // The new list, canonical and sorted by id so the same list always gives the same snapshot bytes.
     const fresh: { id: string; json: string }[] = [];
@@ -470,7 +479,7 @@ export function refreshRepository(opts: { repoDir: string; keysDir: string; now?
     const left = (iso: string) => new Date(iso).getTime() - now.getTime();
     const renewed: string[] = [];
     const rootNeedsRenewal = left(state.root.signed.expires) < (expiry.rootDays * 24 * 3_600_000) / 4;
-    const signers = loadSigners(state, opts.keysDir, rootNeedsRenewal);
+    const signers = new Signers(state, opts.keysDir);
     if (rootNeedsRenewal) {
       renewRoot(state, signers, opts.keysDir, now, expiry);
       renewed.push('root');
@@ -493,7 +502,7 @@ export function refreshRepository(opts: { repoDir: string; keysDir: string; now?
         snapshotMeta: state.timestamp.signed.snapshotMeta,
       });
       const tmd = new Metadata(timestamp);
-      tmd.sign(signerFor(signers.timestamp));
+      tmd.sign(signerFor(signers.get('timestamp')));
       writeFileAtomic(join(opts.repoDir, METADATA_DIR, 'timestamp.json'), metadataBytes(tmd));
       state.timestamp = tmd;
     }

@@ -2,7 +2,7 @@
  * The app's scheduler and the publisher's housekeeping: backoff with jitter after failures, the normal
  * interval after success, status events, and headquarters re-signing (refresh, root renewal).
  */
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -136,7 +136,12 @@ describe('publisher housekeeping', () => {
     const store = w.openStore();
     try {
       await expect(pullWatchlist({ dataDir: w.dataDir, store, url: srv.url, rootFile: w.rootFile })).rejects.toMatchObject({ code: 'sync_expired' });
-      const r = refreshRepository({ repoDir: w.repoDir, keysDir: w.keysDir });
+      // The online refresh host holds only the timestamp key; the others stay offline.
+      const online = join(w.root, 'online-keys');
+      mkdirSync(online);
+      copyFileSync(join(w.keysDir, 'timestamp.ed25519.pem'), join(online, 'timestamp.ed25519.pem'));
+      copyFileSync(join(w.keysDir, 'root.json'), join(online, 'root.json'));
+      const r = refreshRepository({ repoDir: w.repoDir, keysDir: online });
       // The snapshot (7 days) still has more than half its life: only the timestamp is re-signed.
       expect(r.renewed).toEqual(['timestamp']);
       expect((await pullWatchlist({ dataDir: w.dataDir, store, url: srv.url })).listVersion).toBe(1);
