@@ -7,7 +7,7 @@ import { readMrzDate, todayIso } from './dates';
 import { LAYOUTS, fieldOf, type FieldSpec, type Layout } from './layout';
 import { repairZone } from './repair';
 import { isFrenchIdCard, readFrenchIdCard } from './frenchIdCard';
-import { SPECIMEN_STATE, isKnownState, stateName } from './states';
+import { SPECIMEN_STATE, isKnownState } from './states';
 import type { MrzFormat, MrzIssue, MrzResult } from './types';
 
 export interface ParseOptions {
@@ -355,7 +355,7 @@ function parseUnsafe(input: string | string[], opts: ParseOptions): MrzResult {
         return strict;
       }
     }
-    const fixed = repairZone(lines, today);
+    const fixed = repairZone(lines);
     lines = fixed.lines;
     repairs = fixed.repairs;
     repairWarnings.push(...fixed.warnings);
@@ -374,10 +374,3 @@ function parseUnsafe(input: string | string[], opts: ParseOptions): MrzResult {
   }
   return result;
 }
-
-/** Check digits covered by the layout, for repair: field name, value range, check position. */
-export function checkedRanges(layout: Layout): { field: string; spec: FieldSpec }[] {
-  return layout.fields.filter((f) => f.check).map((f) => ({ field: f.name, spec: f }));
-}
-
-export { stateName };

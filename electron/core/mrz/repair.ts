@@ -8,7 +8,7 @@ import { checkDigit } from './checkDigit';
 import { LAYOUTS, fieldOf, positionClasses, type FieldSpec, type Layout } from './layout';
 import { isKnownState } from './states';
 import { isFrenchIdCard } from './frenchIdCard';
-import type { MrzFormat, MrzIssue, MrzRepair } from './types';
+import type { MrzIssue, MrzRepair } from './types';
 
 export interface RepairedZone {
   lines: string[];
@@ -47,7 +47,7 @@ interface Ctx {
   warnings: MrzIssue[];
 }
 
-export function repairZone(input: string[], _today: Date): RepairedZone {
+export function repairZone(input: string[]): RepairedZone {
   const ctx: Ctx = { lines: [], repairs: [], warnings: [] };
   const lines = input.map((line, li) => normaliseCharacters(line, li, ctx));
   const layout = guessLayout(lines);
@@ -588,5 +588,3 @@ function restoreCompositeOnlyRuns(layout: Layout, ctx: Ctx): void {
   if (fits.length === 1) setField(ctx, fits[0]!.f, fits[0]!.fixed);
 }
 
-export const __test = { DIGIT_FOR, LETTER_FOR, ALTERNATIVES, guessLayout };
-export type { MrzFormat };
