@@ -11,7 +11,8 @@ import { readFtm, readOpenSanctionsCsv } from './opensanctions';
 import { readSltdCsv } from './sltd';
 import { readUnXml } from './unXml';
 
-export type ParsedRow = { line: number; entry: WatchlistEntry } | { line: number; error: string } | { line: number; skipped: true };
+import type { ParsedRow } from './row';
+export type { ParsedRow } from './row';
 
 export const IMPORT_FORMATS: ImportFormat[] = ['bundle', 'opensanctions-csv', 'ftm', 'un-xml', 'ofac-csv', 'sltd-csv'];
 

@@ -10,7 +10,7 @@ import { UserError } from '../../app/errors';
 import { countryCode } from '../countries';
 import type { PersonEntry } from '../types';
 import { CsvSyntaxError, readCsv } from './csv';
-import type { ParsedRow } from './index';
+import type { ParsedRow } from './row';
 
 const NULL = (s: string | undefined) => {
   const t = (s ?? '').trim();

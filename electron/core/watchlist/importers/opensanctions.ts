@@ -7,7 +7,7 @@ import { UserError } from '../../app/errors';
 import { countryCode } from '../countries';
 import type { PersonEntry } from '../types';
 import { CsvSyntaxError, readCsv } from './csv';
-import type { ParsedRow } from './index';
+import type { ParsedRow } from './row';
 import { readLinesSync } from './lines';
 
 const multi = (s: string | undefined) => (s ?? '').split(';').map((v) => v.trim()).filter(Boolean);

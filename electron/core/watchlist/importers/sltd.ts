@@ -6,7 +6,7 @@ import { UserError } from '../../app/errors';
 import { countryCode } from '../countries';
 import type { DocumentEntry } from '../types';
 import { CsvSyntaxError, readCsv } from './csv';
-import type { ParsedRow } from './index';
+import type { ParsedRow } from './row';
 
 const REQUIRED = ['document_number', 'issuing_state', 'document_type', 'reported_date'];
 

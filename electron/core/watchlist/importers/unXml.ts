@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../../app/errors';
 import { countryCode } from '../countries';
 import type { PersonEntry } from '../types';
-import type { ParsedRow } from './index';
+import type { ParsedRow } from './row';
 import { child, children, parseXml, textOf, XmlSyntaxError, type XmlNode } from './xml';
 
 function birthDates(ind: XmlNode): string[] {
