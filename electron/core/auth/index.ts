@@ -99,6 +99,11 @@ export interface Auth {
   unlock(sessionId: string, password: string): Promise<Session>;
   /** Restricts a shift query to what the caller may see (own current shift, own site). */
   scopeShiftFilter(session: Session, filter: ShiftFilter): ShiftFilter;
+  /**
+   * Whether the caller may open (or, with `correct`, correct) one record: officers their own records
+   * of the current shift, supervisors their site's. For handlers that take a record id.
+   */
+  mayAccessRecord(session: Session, record: { officer: string; site: string; time: string }, correct?: boolean): boolean;
 }
 
 export function createAuth(log: InspectionLog, opts: { policy?: Partial<AuthPolicy>; now?: () => Date } = {}): Auth {
@@ -289,6 +294,13 @@ export function createAuth(log: InspectionLog, opts: { policy?: Partial<AuthPoli
       s.lastActiveAt = now().getTime();
       log.appendAudit('auth.unlock', s.username, {});
       return { ...s };
+    },
+
+    mayAccessRecord(session, record, correct = false) {
+      if (correct && !can(session, 'inspection.correct')) return false;
+      if (can(session, 'inspection.viewSite')) return !session.site || session.site === record.site;
+      if (!can(session, 'inspection.viewOwnShift')) return false;
+      return record.officer === session.username && Date.parse(record.time) >= now().getTime() - policy.shiftHours * 3_600_000;
     },
 
     scopeShiftFilter(session, filter) {

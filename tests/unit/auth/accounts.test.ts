@@ -161,11 +161,24 @@ describe('what each role may see of the shift', () => {
     expect(auth.scopeShiftFilter(s, asked)).toEqual({ ...asked, site: 'NORTH' });
   });
 
+  it('one record: officers their own of the current shift, supervisors their site', async () => {
+    const anna = await signedIn('anna', 'officer');
+    const sam = await signedIn('sam', 'supervisor', 'NORTH');
+    const recent = new Date(clock.t - 3_600_000).toISOString();
+    const old = new Date(clock.t - 13 * 3_600_000).toISOString();
+    expect(auth.mayAccessRecord(anna, { officer: 'anna', site: 'NORTH', time: recent }, true)).toBe(true);
+    expect(auth.mayAccessRecord(anna, { officer: 'anna', site: 'NORTH', time: old })).toBe(false);
+    expect(auth.mayAccessRecord(anna, { officer: 'other', site: 'NORTH', time: recent })).toBe(false);
+    expect(auth.mayAccessRecord(sam, { officer: 'other', site: 'NORTH', time: old }, true)).toBe(true);
+    expect(auth.mayAccessRecord(sam, { officer: 'other', site: 'SOUTH', time: recent })).toBe(false);
+  });
+
   it('a technician sees none', async () => {
     await auth.addUser({ username: 'tech', role: 'technician', password: PW }, 'admin');
     const r = await auth.login('tech', PW);
     if (!r.ok) throw new Error('login');
     const s = await auth.changePassword(r.session.id, PW, NEW_PW);
     expect(() => auth.scopeShiftFilter(s, asked)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(auth.mayAccessRecord(s, { officer: 'tech', site: 'NORTH', time: new Date(clock.t).toISOString() })).toBe(false);
   });
 });
