@@ -3,7 +3,7 @@
  * way a mirror or network can lie (wrong bytes, truncation, rollback, freeze, foreign keys, mixed
  * versions, huge files). Each refusal must leave the list as it was and say why in the status.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pullWatchlist, readSyncStatus, refreshRepository, type PullResult } from '../../../electron/core/sync';
@@ -319,6 +319,33 @@ describe('pull: refusals leave the list unchanged', () => {
     expect(e.code).toBe('sync_network');
     expectStillVersion1(e.code, /Could not reach the headquarters server/);
     srv = await startRepoServer(w.repoDir);
+  });
+});
+
+describe('pull: local robustness', () => {
+  it('a torn trusted root.json (crash while tuf-js rewrote it) is restored from the last verified copy', async () => {
+    await startAtVersion1();
+    writeFileSync(join(w.dataDir, 'sync', 'tuf', 'root.json'), '{"signed": {"_type": "ro');
+    await w.publish(2);
+    const store = w.openStore();
+    try {
+      // No --root this time: the workstation must not need the installation file again.
+      const r = await pullWatchlist({ dataDir: w.dataDir, store, url: srv.url });
+      expect(r.listVersion).toBe(2);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a pull while another live process holds the lock is refused without touching anything', async () => {
+    await startAtVersion1();
+    await w.publish(2);
+    writeFileSync(join(w.dataDir, 'sync', 'pull.lock'), String(process.ppid));
+    const e = await pullFails();
+    expect(e.code).toBe('sync_busy');
+    expect(w.snapshotOfStore().version).toBe(1);
+    unlinkSync(join(w.dataDir, 'sync', 'pull.lock'));
+    expect((await pull()).listVersion).toBe(2);
   });
 });
 
