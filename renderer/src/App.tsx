@@ -12,7 +12,7 @@ import { Shell } from './screens/Shell';
 
 /**
  * Who is at the screen decides what it shows: nobody → sign in; a temporary password → change it;
- * locked → the lock screen over an inert shell (the officer's traveller is kept, not shown);
+ * locked → the lock screen alone (nothing of a traveller stays on the page);
  * otherwise the screens of that person's role, and only those.
  */
 export function App() {
@@ -71,12 +71,8 @@ export function App() {
   }
   if (session === null) return <LoginScreen onSignedIn={setSession} />;
   if (session.mustChangePassword) return <ChangePasswordScreen session={session} onChanged={setSession} onSignOut={signOut} />;
-  return (
-    <>
-      <div className="shell-host" inert={session.locked || undefined} hidden={session.locked}>
-        <Shell session={session} onSignOut={signOut} onLock={lock} />
-      </div>
-      {session.locked && <LockScreen session={session} onUnlocked={setSession} onSignOut={signOut} />}
-    </>
-  );
+  // Locked: the role's screens are unmounted, so no traveller data stays in the page (the core drops the
+  // undecided read too); after unlocking the officer scans the document again.
+  if (session.locked) return <LockScreen session={session} onUnlocked={setSession} onSignOut={signOut} />;
+  return <Shell session={session} onSignOut={signOut} onLock={lock} />;
 }

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { Role } from '../../electron/contract';
@@ -84,6 +85,6 @@ export function timingFigure(samples: number[], target: number): TimingFigure {
 export function writeFigures(figures: Record<string, TimingFigure>): void {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const current = existsSync(FIGURES) ? (JSON.parse(readFileSync(FIGURES, 'utf8')) as { figures?: Record<string, TimingFigure> }) : {};
-  const next = { generatedAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}`, figures: { ...(current.figures ?? {}), ...figures } };
+  const next = { generatedAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}`, loadAverage1m: Math.round(loadavg()[0]! * 100) / 100, figures: { ...(current.figures ?? {}), ...figures } };
   writeFileSync(FIGURES, JSON.stringify(next, null, 2) + '\n');
 }

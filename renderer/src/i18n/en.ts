@@ -10,6 +10,9 @@ export const en = {
   'common.save': 'Save',
   'common.saved': 'Saved.',
   'unit.seconds': '{n} s',
+  'age.minutes': '{n} min',
+  'age.hours': '{n} h',
+  'age.days': '{n} days',
 
   'role.officer': 'Officer',
   'role.supervisor': 'Supervisor',
@@ -33,7 +36,7 @@ export const en = {
   'password.mismatch': 'The two new passwords are not the same.',
   'password.submit': 'Save password and continue',
   'lock.title': 'Screen locked',
-  'lock.intro': '{name}, enter your password to continue. The traveller on screen is kept.',
+  'lock.intro': '{name}, enter your password to continue. The traveller on screen was cleared: scan the document again after unlocking.',
   'lock.unlock': 'Unlock',
   'lock.switchUser': 'Sign out (another person)',
 
@@ -43,7 +46,7 @@ export const en = {
   'reader.disconnected': 'Disconnected',
   'reader.error': 'Error',
   'reader.none': 'No reader configured',
-  'watchlist.version': 'Watchlist v{version}, {age} h old',
+  'watchlist.version': 'Watchlist v{version}, published {age} ago',
   'watchlist.none': 'No watchlist loaded',
   'watchlist.noneBanner': 'No watchlist is loaded: screening cannot run. Call a technician before admitting travellers.',
   'watchlist.staleBanner': 'The watchlist is {age} hours old (limit {limit} h): new entries may be missing. Tell your supervisor.',

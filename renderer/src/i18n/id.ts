@@ -11,6 +11,9 @@ export const id: Messages = {
   'common.save': 'Simpan',
   'common.saved': 'Tersimpan.',
   'unit.seconds': '{n} dtk',
+  'age.minutes': '{n} mnt',
+  'age.hours': '{n} jam',
+  'age.days': '{n} hari',
 
   'role.officer': 'Petugas',
   'role.supervisor': 'Supervisor',
@@ -34,7 +37,7 @@ export const id: Messages = {
   'password.mismatch': 'Kedua kata sandi baru tidak sama.',
   'password.submit': 'Simpan kata sandi dan lanjutkan',
   'lock.title': 'Layar terkunci',
-  'lock.intro': '{name}, masukkan kata sandi untuk melanjutkan. Data pelaku perjalanan di layar tetap disimpan.',
+  'lock.intro': '{name}, masukkan kata sandi untuk melanjutkan. Data pelaku perjalanan di layar telah dihapus: pindai ulang dokumen setelah membuka kunci.',
   'lock.unlock': 'Buka kunci',
   'lock.switchUser': 'Keluar (orang lain)',
 
@@ -44,7 +47,7 @@ export const id: Messages = {
   'reader.disconnected': 'Terputus',
   'reader.error': 'Galat',
   'reader.none': 'Belum ada pembaca yang dikonfigurasi',
-  'watchlist.version': 'Daftar cegah tangkal v{version}, usia {age} jam',
+  'watchlist.version': 'Daftar cegah tangkal v{version}, terbit {age} lalu',
   'watchlist.none': 'Daftar cegah tangkal belum dimuat',
   'watchlist.noneBanner': 'Daftar cegah tangkal belum dimuat: penyaringan tidak berjalan. Panggil teknisi sebelum meloloskan pelaku perjalanan.',
   'watchlist.staleBanner': 'Daftar cegah tangkal sudah berusia {age} jam (batas {limit} jam): entri baru mungkin belum ada. Beri tahu supervisor.',

@@ -11,6 +11,9 @@ export const th: Messages = {
   'common.save': 'บันทึก',
   'common.saved': 'บันทึกแล้ว',
   'unit.seconds': '{n} วินาที',
+  'age.minutes': '{n} นาที',
+  'age.hours': '{n} ชม.',
+  'age.days': '{n} วัน',
 
   'role.officer': 'เจ้าหน้าที่',
   'role.supervisor': 'หัวหน้า',
@@ -34,7 +37,7 @@ export const th: Messages = {
   'password.mismatch': 'รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน',
   'password.submit': 'บันทึกรหัสผ่านและดำเนินการต่อ',
   'lock.title': 'หน้าจอถูกล็อก',
-  'lock.intro': '{name} กรุณาใส่รหัสผ่านเพื่อดำเนินการต่อ ข้อมูลผู้เดินทางบนหน้าจอยังคงอยู่',
+  'lock.intro': '{name} กรุณาใส่รหัสผ่านเพื่อดำเนินการต่อ ข้อมูลผู้เดินทางบนหน้าจอถูกล้างแล้ว สแกนเอกสารใหม่หลังปลดล็อก',
   'lock.unlock': 'ปลดล็อก',
   'lock.switchUser': 'ออกจากระบบ (ผู้ใช้อื่น)',
 
@@ -44,7 +47,7 @@ export const th: Messages = {
   'reader.disconnected': 'ไม่ได้เชื่อมต่อ',
   'reader.error': 'ข้อผิดพลาด',
   'reader.none': 'ยังไม่ได้ตั้งค่าเครื่องอ่าน',
-  'watchlist.version': 'บัญชีเฝ้าระวัง v{version} อายุ {age} ชม.',
+  'watchlist.version': 'บัญชีเฝ้าระวัง v{version} เผยแพร่เมื่อ {age} ที่แล้ว',
   'watchlist.none': 'ไม่มีบัญชีเฝ้าระวัง',
   'watchlist.noneBanner': 'ไม่มีบัญชีเฝ้าระวัง จึงตรวจสอบรายชื่อไม่ได้ โปรดเรียกช่างเทคนิคก่อนอนุญาตผู้เดินทาง',
   'watchlist.staleBanner': 'บัญชีเฝ้าระวังมีอายุ {age} ชั่วโมง (เกณฑ์ {limit} ชม.) อาจไม่มีรายการใหม่ โปรดแจ้งหัวหน้า',

@@ -11,6 +11,9 @@ export const vi: Messages = {
   'common.save': 'Lưu',
   'common.saved': 'Đã lưu.',
   'unit.seconds': '{n} giây',
+  'age.minutes': '{n} phút',
+  'age.hours': '{n} giờ',
+  'age.days': '{n} ngày',
 
   'role.officer': 'Cán bộ',
   'role.supervisor': 'Giám sát viên',
@@ -34,7 +37,7 @@ export const vi: Messages = {
   'password.mismatch': 'Hai mật khẩu mới không giống nhau.',
   'password.submit': 'Lưu mật khẩu và tiếp tục',
   'lock.title': 'Màn hình đã khóa',
-  'lock.intro': '{name}, nhập mật khẩu để tiếp tục. Thông tin hành khách trên màn hình vẫn được giữ.',
+  'lock.intro': '{name}, nhập mật khẩu để tiếp tục. Thông tin hành khách trên màn hình đã được xóa: quét lại giấy tờ sau khi mở khóa.',
   'lock.unlock': 'Mở khóa',
   'lock.switchUser': 'Đăng xuất (người khác)',
 
@@ -44,7 +47,7 @@ export const vi: Messages = {
   'reader.disconnected': 'Mất kết nối',
   'reader.error': 'Lỗi',
   'reader.none': 'Chưa cấu hình đầu đọc',
-  'watchlist.version': 'Danh sách theo dõi v{version}, cách đây {age} giờ',
+  'watchlist.version': 'Danh sách theo dõi v{version}, phát hành {age} trước',
   'watchlist.none': 'Chưa có danh sách theo dõi',
   'watchlist.noneBanner': 'Chưa tải danh sách theo dõi: không thể đối chiếu. Gọi kỹ thuật viên trước khi cho hành khách qua.',
   'watchlist.staleBanner': 'Danh sách theo dõi đã cũ {age} giờ (giới hạn {limit} giờ): có thể thiếu mục mới. Báo giám sát viên.',

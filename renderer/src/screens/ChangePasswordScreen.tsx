@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Session } from '../../../electron/contract';
 import { call } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
+import { LanguageSelect } from '../components/LanguageSelect';
 import { useI18n } from '../i18n';
 
 const MIN_LENGTH = 10;
@@ -31,7 +32,10 @@ export function ChangePasswordScreen({ session, onChanged, onSignOut }: { sessio
   return (
     <main id="main" className="auth-page">
       <form className="card auth-card" onSubmit={submit} aria-labelledby="pw-title" data-testid="change-password">
-        <h1 id="pw-title">{t('password.title')}</h1>
+        <div className="auth-top">
+          <h1 id="pw-title">{t('password.title')}</h1>
+          <LanguageSelect />
+        </div>
         <p className="muted">{t('password.intro', { name: session.displayName })}</p>
         <label className="stack">
           {t('password.current')}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Session } from '../../../electron/contract';
 import { call } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
+import { LanguageSelect } from '../components/LanguageSelect';
 import { useI18n } from '../i18n';
 
 /** The idle lock: covers everything (the screen underneath is inert) until the password is entered. */
@@ -27,10 +28,13 @@ export function LockScreen({ session, onUnlocked, onSignOut }: { session: Sessio
   return (
     <main id="main" className="auth-page lock-page">
       <form className="card auth-card" onSubmit={submit} aria-labelledby="lock-title" data-testid="lock-screen">
-        <h1 id="lock-title">
-          <span aria-hidden="true">🔒 </span>
-          {t('lock.title')}
-        </h1>
+        <div className="auth-top">
+          <h1 id="lock-title">
+            <span aria-hidden="true">🔒 </span>
+            {t('lock.title')}
+          </h1>
+          <LanguageSelect />
+        </div>
         <p>{t('lock.intro', { name: session.displayName })}</p>
         <label className="stack">
           {t('login.password')}

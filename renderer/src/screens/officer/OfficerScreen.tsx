@@ -62,7 +62,8 @@ export function OfficerScreen() {
 
   useEffect(() => {
     call('inspection.myShift', {}).then(setCounters, setError);
-    call('traveller.current', {}).then((r) => r && show(r), () => undefined);
+    // Only reads that arrive while the screen is open are shown: a read the officer discarded (Esc) or
+    // that a lock cleared must not come back through `traveller.current`.
     return subscribe('traveller.read', show);
   }, [show]);
 
@@ -112,11 +113,13 @@ export function OfficerScreen() {
     clear();
   }, [read, recorded, confirmDiscard, clear]);
 
-  // Officer shortcuts (docs/keyboard.md). Function keys work even while typing notes.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented) return;
-      const fkeys: Record<string, Decision> = { F2: 'admit', F3: 'refer', F4: 'refuse' };
+  // Officer shortcuts (docs/keyboard.md). Function keys work even while typing notes. The handler is
+  // replaced on every render and read through a ref, so a key pressed right after a read arrives acts on
+  // what is on screen, never on a stale closure.
+  const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  onKeyRef.current = (e: KeyboardEvent) => {
+    if (e.defaultPrevented) return;
+    const fkeys: Record<string, Decision> = { F2: 'admit', F3: 'refer', F4: 'refuse' };
       if (e.key === 'F1') {
         e.preventDefault();
         setHelp((h) => !h);
@@ -142,10 +145,12 @@ export function OfficerScreen() {
         else return;
         e.preventDefault();
       }
-    };
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => onKeyRef.current(e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [read, decide, draft.decision, recorded, mode, help, next]);
+  }, []);
 
   return (
     <main id="main" className="officer" tabIndex={-1} ref={mainRef} aria-label={t('officer.title')}>

@@ -50,6 +50,8 @@ export function ReaderPills({ readers }: { readers: ScannerStatusView[] }) {
 
 export function WatchlistPill({ status }: { status: WatchlistStatusView | null }) {
   const { t, number } = useI18n();
+  const ageText = (h: number) =>
+    h < 1 ? t('age.minutes', { n: number(Math.max(1, Math.round(h * 60)), 0) }) : h < 48 ? t('age.hours', { n: number(h, 0) }) : t('age.days', { n: number(h / 24, 0) });
   if (!status) return null;
   if (status.version === null) {
     return (
@@ -61,7 +63,7 @@ export function WatchlistPill({ status }: { status: WatchlistStatusView | null }
   return (
     <span className={`pill ${status.stale ? 'pill-error' : 'pill-connected'}`} data-testid="watchlist-status">
       <span aria-hidden="true">{status.stale ? '⚠' : '●'}</span>{' '}
-      {t('watchlist.version', { version: status.version, age: status.ageHours === null ? '—' : number(status.ageHours, 1) })}
+      {t('watchlist.version', { version: status.version, age: status.ageHours === null ? '—' : ageText(status.ageHours) })}
     </span>
   );
 }
