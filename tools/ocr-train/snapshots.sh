@@ -11,7 +11,7 @@ while sleep "$EVERY"; do
   cp "$WORK/ckpt/mrz_checkpoint" "$SNAP"
   OUT=$(nice -n 10 lstmeval --model "$SNAP" --traineddata "$STARTER" --eval_listfile "$WORK/data/heldout.list" 2>&1 | grep -E 'BCER|Char error' | tail -1)
   CER=$(echo "$OUT" | grep -oE 'BCER eval=[0-9.]+|Char error rate=[0-9.]+' | grep -oE '[0-9.]+$')
-  WER=$(echo "$OUT" | grep -oE 'BWER=[0-9.]+|Word error rate=[0-9.]+' | grep -oE '[0-9.]+$')
+  WER=$(echo "$OUT" | grep -oE 'BWER eval=[0-9.]+|Word error rate=[0-9.]+' | grep -oE '[0-9.]+$')
   echo "$SNAP ${CER:-100} ${WER:-100}" >> "$WORK/snap/scores.txt"
   echo "[snapshot] iter ${ITER:-?}: held-out char error ${CER:-?}% word error ${WER:-?}%"
 done

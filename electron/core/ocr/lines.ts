@@ -119,7 +119,11 @@ export function splitBands(r: Raw, count: number, charHeight: number): Band[] | 
     for (let x = 0; x < r.width; x++) {
       let n = 0;
       for (let y = b.y0; y <= b.y1; y++) if (r.data[y * r.width + x]! <= cut) n++;
-      if (n > 0) {
+      // a column dark through the band and beyond it is the scanner bed or the page edge, not a glyph
+      const m = Math.max(2, Math.round((b.y1 - b.y0 + 1) * 0.4));
+      const dark = (y: number) => y >= 0 && y < r.height && r.data[y * r.width + x]! <= cut;
+      const bed = n >= 0.9 * (b.y1 - b.y0 + 1) && dark(b.y0 - m) && dark(b.y1 + m);
+      if (n > 0 && !bed) {
         if (x < x0) x0 = x;
         x1 = x;
       }
@@ -138,6 +142,15 @@ export const VARIANTS: Variant[] = ['gray', 'binary', 'bold', 'sharp'];
  * above and below) and prepared as `variant`. Returns a PNG for the recogniser.
  */
 export async function lineImage(zone: Raw, b: Band, charHeight: number, pitch: number, variant: Variant): Promise<Buffer> {
+  return (await prepareLine(zone, b, charHeight, pitch, variant)).png({ compressionLevel: 1 }).toBuffer();
+}
+
+/** The line as a gray raster (for the glyph recogniser), prepared like lineImage. */
+export async function lineRaw(zone: Raw, b: Band, charHeight: number, pitch: number, variant: Variant): Promise<Raw> {
+  return toRaw(await prepareLine(zone, b, charHeight, pitch, variant));
+}
+
+async function prepareLine(zone: Raw, b: Band, charHeight: number, pitch: number, variant: Variant): Promise<Sharp> {
   const h = b.y1 - b.y0 + 1;
   const mv = Math.max(2, Math.round(h * 0.2));
   const mh = Math.max(3, Math.round(pitch * 0.6));
@@ -156,5 +169,5 @@ export async function lineImage(zone: Raw, b: Band, charHeight: number, pitch: n
   } else if (variant === 'sharp') {
     img = img.sharpen({ sigma: 1 });
   }
-  return img.png({ compressionLevel: 1 }).toBuffer();
+  return img;
 }

@@ -1,8 +1,8 @@
 /**
  * The project's MRZ model in one long-lived tesseract.js worker.
- * The model bytes are read here and handed to tesseract.js directly: tesseract.js then never looks
- * for a file or a URL itself, so a wrong `gzip` setting or a missing file cannot throw the uncaught
- * error inside its worker that kills Node and leaves createWorker pending (see GUIDE).
+ * tesseract.js throws an uncaught error inside its worker (killing Node, leaving createWorker
+ * pending) when the file it is told to load is missing, e.g. with the wrong `gzip` setting (see
+ * GUIDE). So the model file is found and checked here first, and `gzip` follows its actual name.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -30,12 +30,16 @@ export function defaultModelDir(): string {
   return resolve('resources/ocr');
 }
 
-/** Reads mrz.traineddata (plain or .gz); the gzip decision comes from the bytes, never from a flag. */
-export async function loadModelBytes(dir: string): Promise<Uint8Array> {
-  const candidates = [join(dir, `${MODEL_LANG}.traineddata`), join(dir, `${MODEL_LANG}.traineddata.gz`)];
-  const file = candidates.find((f) => existsSync(f));
+/**
+ * Finds mrz.traineddata (plain) or mrz.traineddata.gz and checks it is a model, so that tesseract.js
+ * is only ever asked for a file that exists, with the gzip setting that matches its name.
+ */
+export async function findModel(dir: string): Promise<{ file: string; gzip: boolean }> {
+  const plain = join(dir, `${MODEL_LANG}.traineddata`);
+  const gz = `${plain}.gz`;
+  const file = existsSync(plain) ? plain : existsSync(gz) ? gz : null;
   if (!file) {
-    throw new UserError('ocr_model_missing', `the MRZ reading model is missing (looked for ${candidates.join(' and ')}): reinstall the application or run \`npm run train:ocr\`.`);
+    throw new UserError('ocr_model_missing', `the MRZ reading model is missing (looked for ${plain} and ${gz}): reinstall the application or run \`npm run train:ocr\`.`);
   }
   let bytes: Buffer = await readFile(file);
   if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
@@ -45,8 +49,11 @@ export async function loadModelBytes(dir: string): Promise<Uint8Array> {
       throw new UserError('ocr_model_corrupt', `the MRZ reading model ${file} is damaged (bad gzip data): reinstall the application.`);
     }
   }
-  if (bytes.length < 1024) throw new UserError('ocr_model_corrupt', `the MRZ reading model ${file} is too small to be a model: reinstall the application.`);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  // a traineddata file starts with its component count (a small little-endian integer)
+  if (bytes.length < 1024 || bytes.readInt32LE(0) <= 0 || bytes.readInt32LE(0) > 64) {
+    throw new UserError('ocr_model_corrupt', `the MRZ reading model ${file} is not a Tesseract model: reinstall the application.`);
+  }
+  return { file, gzip: file === gz };
 }
 
 export interface LineRecogniser {
@@ -55,12 +62,13 @@ export interface LineRecogniser {
 }
 
 export async function startRecogniser(modelDir: string): Promise<LineRecogniser> {
-  const data = await loadModelBytes(modelDir);
+  const { gzip } = await findModel(modelDir);
   let failure: unknown = null;
-  const worker = await Tesseract.createWorker([{ code: MODEL_LANG, data }] as unknown as string, Tesseract.OEM.LSTM_ONLY, {
+  const worker = await Tesseract.createWorker(MODEL_LANG, Tesseract.OEM.LSTM_ONLY, {
     langPath: modelDir,
+    // never write a cached copy anywhere, never look elsewhere
     cacheMethod: 'none',
-    gzip: false,
+    gzip,
     // tesseract.js reports worker-side failures here; without a handler they are thrown
     // asynchronously where nobody can catch them.
     errorHandler: (e: unknown) => {

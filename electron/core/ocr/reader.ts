@@ -7,9 +7,11 @@
  */
 import { parseMrz, type MrzResult } from '../mrz/index';
 import { type GrayImage, DEFAULT_MAX_PIXELS, decodeGray, readInput } from './decode';
-import { type Band, type Raw, type Variant, VARIANTS, crop, lineImage, orient, rawSharp, rotate180, splitBands, toRaw } from './lines';
+import { type GlyphTemplates, loadTemplates, readGlyphs } from './glyphs';
+import { type Band, type Raw, type Variant, VARIANTS, crop, lineImage, lineRaw, orient, rawSharp, rotate180, splitBands, toRaw } from './lines';
 import { type LineRecogniser, defaultModelDir, startRecogniser } from './model';
 import type { MrzReader, MrzReaderOptions, OcrLine, OcrResult } from './types';
+import { resolveZeroOh } from './zeroOh';
 import { type ZoneFound, adaptiveBinarise, components, findRows, groupZone } from './zone';
 
 /** Long side of the image the zone is searched in: glyphs stay 8+ px even on a phone photo. */
@@ -51,6 +53,7 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
   const modelDir = opts.modelDir ?? defaultModelDir();
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   let recogniser: Promise<LineRecogniser> | null = startRecogniser(modelDir);
+  const templates = loadTemplates(modelDir);
   // a failed start is reported on read(), not as an unhandled rejection
   recogniser.catch(() => undefined);
   let queue: Promise<unknown> = Promise.resolve();
@@ -76,9 +79,9 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
     const bw = (zone.box.x1 - zone.box.x0) * f;
     const slant = Math.abs(Math.tan((zone.angle * Math.PI) / 180)) * bw;
     const region = {
-      x0: zone.box.x0 * f - 2 * pitch,
+      x0: zone.box.x0 * f - 1.2 * pitch,
       y0: zone.box.y0 * f - chH * 0.8,
-      x1: zone.box.x1 * f + 2 * pitch,
+      x1: zone.box.x1 * f + 1.2 * pitch,
       y1: zone.box.y1 * f + chH * 0.8,
     };
     let zoneRaw = crop(page, region.x0, region.y0, region.x1, region.y1);
@@ -96,14 +99,17 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
       const z = flipped ? rotate180(zoneRaw) : zoneRaw;
       const bands = splitBands(z, count, chH);
       if (!bands) continue;
-      for (const variant of VARIANTS) {
-        const reading = await readLines(ocr, z, bands, chH, pitch, variant, flipped);
+      const passes: Array<Variant | 'glyphs'> = templates ? ['glyphs', ...VARIANTS] : VARIANTS;
+      for (const variant of passes) {
+        const reading = variant === 'glyphs'
+          ? await readLinesByGlyphs(templates!, z, bands, chH, pitch, flipped)
+          : await readLines(ocr, z, bands, chH, pitch, variant, flipped);
         readings.push(reading);
         const result = arbitrate(readings.filter((r) => r.flipped === flipped), opts.today);
         if (!best || score(result) > score(best.result)) best = { result, reading, zone: z, flipped };
         if (result.valid) break;
         // an upside-down zone reads as noise: low confidence means try the other way round at once
-        if (variant === 'gray' && avg(reading.read) < 45 && readings.length === 1) break;
+        if (variant === 'gray' && avg(reading.read) < 45 && readings.length <= 2) break;
       }
       if (best?.result.valid) break;
     }
@@ -111,6 +117,9 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
       return { ok: false, code: 'unreadable', reason: 'a zone-like area was found but its lines could not be separated: scan the page again, flat and in focus.', ms: ms() };
     }
     const reading = best.reading;
+    if (best.result.lines.every((l) => l === '') || reading.read.every((l) => l.raw === '')) {
+      return { ok: false, code: 'unreadable', reason: 'the zone was found but nothing on it could be read: scan the page again, flat, in focus and evenly lit.', ms: ms() };
+    }
     const out: OcrResult = {
       ok: true,
       mrz: best.result,
@@ -165,9 +174,20 @@ async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number
   return { attempt: variant, flipped, read };
 }
 
+/** The glyph recogniser's vote: fixed-pitch OCR-B templates, no tesseract call. */
+async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: number, pitch: number, flipped: boolean): Promise<Reading> {
+  const read: OcrLine[] = [];
+  for (const b of bands) {
+    const g = readGlyphs(await lineRaw(z, b, chH, pitch, 'gray'), t);
+    read.push({ raw: g?.text ?? '', confidence: g?.confidence ?? 0 });
+  }
+  return { attempt: 'glyphs', flipped, read };
+}
+
 /** Valid first, then fewer errors. */
 function score(r: MrzResult): number {
-  return (r.valid ? 1000 : 0) - r.errors.length * 10 - (r.repairs?.length ?? 0);
+  // a reading that is not even shaped like a zone is worse than any zone with errors
+  return (r.valid ? 1000 : 0) - (r.format ? 0 : 500) - r.errors.length * 10 - (r.repairs?.length ?? 0);
 }
 
 /**
@@ -176,7 +196,7 @@ function score(r: MrzResult): number {
  */
 function arbitrate(readings: Reading[], today?: Date): MrzResult {
   // the MRZ module's repair mode fixes confusions and filler runs, and lists every change
-  const parse = (lines: string[]) => parseMrz(lines, { correct: true, ...(today ? { today } : {}) });
+  const parse = (lines: string[]) => resolveZeroOh(lines, (l) => parseMrz(l, { correct: true, ...(today ? { today } : {}) }));
   const latest = readings[readings.length - 1]!;
   let best = parse(latest.read.map((l) => l.raw));
   if (best.valid || readings.length === 1) return best;
@@ -207,10 +227,10 @@ function portraitBox(page: Raw, zone: { x0: number; y0: number; x1: number; y1: 
   if (format !== 'TD3' && format !== 'TD2' && format !== 'MRVA' && format !== 'MRVB') return null;
   const mm = pitch / 2.54;
   const up = format === 'TD3' || format === 'MRVA' ? 50 : 45;
-  const zoneLeft = zone.x0 + 2 * pitch;
+  const zoneLeft = zone.x0 + 1.2 * pitch;
   const zoneTop = zone.y0;
   const zoneBottom = zone.y1;
-  const zoneRight = zone.x1 - 2 * pitch;
+  const zoneRight = zone.x1 - 1.2 * pitch;
   let box = flipped
     ? { x0: zoneRight - 36 * mm, y0: zoneBottom + 3 * mm, x1: zoneRight + 2 * mm, y1: zoneBottom + up * mm }
     : { x0: zoneLeft - 2 * mm, y0: zoneTop - up * mm, x1: zoneLeft + 36 * mm, y1: zoneTop - 3 * mm };
