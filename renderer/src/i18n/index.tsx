@@ -45,8 +45,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(l);
   }, []);
   const value = useMemo<I18n>(() => {
-    const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-    const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    // Gregorian calendar in every language: documents print Gregorian dates (a Thai locale would
+    // otherwise show Buddhist-era years that the officer cannot compare with the page).
+    const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC', calendar: 'gregory' });
+    const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', calendar: 'gregory' });
     const numFmts = new Map<number, Intl.NumberFormat>();
     const numFmt = (digits: number) => {
       let f = numFmts.get(digits);

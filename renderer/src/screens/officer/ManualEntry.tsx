@@ -90,7 +90,7 @@ export function ManualEntry({ onRead, onClose }: { onRead(r: TravellerRead): voi
                 {parsed.format ? t('manual.invalid', { format: parsed.format }) : t('manual.unknownFormat')}
                 <ul>
                   {parsed.errors.slice(0, 6).map((er, i) => (
-                    <li key={i}>{t('manual.issue', { field: er.field, line: er.line, position: er.position, message: er.message })}</li>
+                    <li key={i}>{er.line > 0 ? t('manual.issue', { field: er.field, line: er.line, position: er.position, message: er.message }) : er.message}</li>
                   ))}
                 </ul>
               </span>
