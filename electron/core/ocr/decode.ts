@@ -53,7 +53,7 @@ export async function decodeGray(buf: Buffer, maxPixels = DEFAULT_MAX_PIXELS): P
   const kind = sniff(buf);
   if (kind === 'pdf') throw new UserError('unsupported_image', 'this is a PDF, not an image: save the page as PNG, JPEG or TIFF and read that.');
   if (kind === 'unknown') throw new UserError('unsupported_image', 'not an image this reader knows: use PNG, JPEG, TIFF or BMP.');
-  const tooBig = (w: number, h: number) =>
+  const tooBig = (w: number, h: number): UserError =>
     new UserError('image_too_large', `the image is ${w}×${h} pixels, more than ${Math.round(maxPixels / 1e6)} million: scan at 300–600 dpi instead.`);
   try {
     let img: Sharp;
@@ -61,10 +61,8 @@ export async function decodeGray(buf: Buffer, maxPixels = DEFAULT_MAX_PIXELS): P
       const bmp = decodeBmp(buf, maxPixels, tooBig);
       img = sharp(bmp.data, { raw: { width: bmp.width, height: bmp.height, channels: 1 } });
     } else {
-      const meta = await sharp(buf, { limitInputPixels: maxPixels }).metadata().catch((e: Error) => {
-        if (/pixel limit/i.test(e.message)) throw tooBig(0, 0);
-        throw e;
-      });
+      // the header alone (no pixels decoded) says how big the image is
+      const meta = await sharp(buf, { limitInputPixels: false }).metadata();
       if (meta.width && meta.height && meta.width * meta.height > maxPixels) throw tooBig(meta.width, meta.height);
       // autoOrient: honour EXIF orientation from phone cameras before we look for the zone ourselves.
       img = sharp(buf, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).autoOrient();
@@ -80,7 +78,7 @@ export async function decodeGray(buf: Buffer, maxPixels = DEFAULT_MAX_PIXELS): P
   } catch (e) {
     if (e instanceof UserError) throw e;
     const msg = (e as Error).message ?? '';
-    if (/pixel limit|exceeds/i.test(msg)) throw tooBig(0, 0);
+    if (/pixel limit|exceeds/i.test(msg)) throw new UserError('image_too_large', `the image has more than ${Math.round(maxPixels / 1e6)} million pixels: scan at 300–600 dpi instead.`);
     throw new UserError('corrupt_image', `the ${kind.toUpperCase()} image is damaged or incomplete (${msg.split('\n')[0]!.slice(0, 120)}): scan the page again.`);
   }
 }

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const DATASETS = resolve(__dirname, '../../../../shared/datasets');
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const DATASETS = resolve(here, '../../../../shared/datasets');
 export const SPECIMENS = resolve(DATASETS, 'specimen-pages');
 export const hasSpecimens = existsSync(SPECIMENS);
-export const MODEL_DIR = resolve(__dirname, '../../../resources/ocr');
+export const MODEL_DIR = resolve(here, '../../../resources/ocr');
 export const hasModel = existsSync(resolve(MODEL_DIR, 'mrz.traineddata')) || existsSync(resolve(MODEL_DIR, 'mrz.traineddata.gz'));
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

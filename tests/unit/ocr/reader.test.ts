@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../../electron/core/app/errors';
+import { SPECIMENS as ZONES, parseMrz } from '../../../electron/core/mrz/index';
+import { createMrzReader } from '../../../electron/core/ocr/index';
+import { syntheticPage } from '../../../tools/ocr-train/syntheticPage';
+import { MODEL_DIR, SPECIMENS, hasSpecimens, hugePngHeader } from './helpers';
+
+// One reader (one tesseract.js worker) for the whole file, as in the app.
+const reader = createMrzReader({ modelDir: MODEL_DIR });
+beforeAll(async () => {
+  await reader.ready();
+});
+afterAll(async () => {
+  await reader.close();
+});
+
+describe('reading the zone from a page image', () => {
+  it('reads a clean passport page: every line as printed, fields as `mrz parse` gives them, crops', async () => {
+    const p = await syntheticPage(1000, 'TD3', 'clean');
+    const r = await reader.read(p.image);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.lines).toEqual(p.lines);
+    expect(r.mrz.valid).toBe(true);
+    expect(r.mrz).toEqual({ ...parseMrz(p.lines, { correct: true }), repairs: r.mrz.repairs });
+    expect(r.read).toHaveLength(2);
+    for (const l of r.read) expect(l.confidence).toBeGreaterThan(0);
+    // the crops are PNG images of a sensible size
+    const zone = await sharp(r.zoneImage!).metadata();
+    expect(zone.format).toBe('png');
+    expect(zone.width!).toBeGreaterThan(zone.height! * 5);
+    expect((await sharp(r.portraitImage!).metadata()).height).toBeGreaterThan(200);
+  });
+
+  it('reads the ICAO specimen passport scan as a valid zone', async (ctx) => {
+    if (!hasSpecimens) return ctx.skip(`specimen pages not found at ${SPECIMENS}`);
+    const r = await reader.read(resolve(SPECIMENS, 'passport-td3.jpg'));
+    expect(r.ok && r.mrz.valid).toBe(true);
+    if (r.ok) expect(r.mrz.format).toBe('TD3');
+  });
+
+  it('says so when there is no zone, and invents no lines', async () => {
+    const photo = await sharp({ create: { width: 1000, height: 700, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 120, sigma: 60 } } })
+      .blur(4)
+      .jpeg()
+      .toBuffer();
+    const r = await reader.read(photo);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.code).toBe('no_zone');
+      expect(r.reason).toMatch(/no machine readable zone/);
+    }
+  });
+
+  it('refuses bad files with a clear error and keeps working afterwards', async () => {
+    await expect(reader.read(Buffer.alloc(0))).rejects.toBeInstanceOf(UserError);
+    await expect(reader.read(hugePngHeader(20000, 20000))).rejects.toThrow(/20000×20000/);
+    await expect(reader.read(Buffer.from('%PDF-1.4\n'))).rejects.toThrow(/PDF/);
+    const p = await syntheticPage(1001, 'TD3', 'clean');
+    const r = await reader.read(p.image);
+    expect(r.ok).toBe(true);
+  });
+
+  it('flags a page whose zone does not validate instead of passing it', async () => {
+    // the specimen zone with one digit of the birth date changed after printing
+    const lines = [...ZONES.td3!];
+    lines[1] = lines[1]!.slice(0, 13) + (lines[1]![13] === '7' ? '8' : '7') + lines[1]!.slice(14);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1250" height="880"><rect width="100%" height="100%" fill="#f4f1ea"/>${lines
+      .map((l, i) => `<text x="${[...l].map((_, k) => 62 + k * 25.4).join(' ')}" y="${760 + i * 50}" font-family="OCR B" font-size="34">${l.replace(/</g, '&lt;')}</text>`)
+      .join('')}</svg>`;
+    const r = await reader.read(await sharp(Buffer.from(svg)).png().toBuffer());
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.mrz.valid).toBe(false);
+  });
+});
