@@ -5,7 +5,7 @@
 import { checkDigit, isMrzChar } from './checkDigit';
 import { readMrzDate, todayIso } from './dates';
 import { LAYOUTS, fieldOf, type FieldSpec, type Layout } from './layout';
-import { repairZone } from './repair';
+import { repairZone, restoreTrailingFillers } from './repair';
 import { isFrenchIdCard, readFrenchIdCard } from './frenchIdCard';
 import { SPECIMEN_STATE, isKnownState } from './states';
 import type { MrzFormat, MrzIssue, MrzResult } from './types';
@@ -311,6 +311,17 @@ function readZone(lines: string[], format: MrzFormat, today: Date): MrzResult {
 
 const SUSPECT_FILLER = /[KLC]<|<[KLC]|[KLC]{3}$/;
 
+/** Whether a name or optional data field ends in a run repair would turn into fillers. */
+function hidesMisreadFillers(lines: string[], format: MrzFormat): boolean {
+  if (!lines.some((l) => SUSPECT_FILLER.test(l))) return false;
+  const layout = LAYOUTS[format];
+  return layout.fields.some((f) => {
+    if (f.kind !== 'name' && f.kind !== 'optional' && f.kind !== 'number') return false;
+    const text = lines[f.line]!.slice(f.start, f.start + f.length);
+    return restoreTrailingFillers(text) !== text;
+  });
+}
+
 /** Parses one zone. Never throws. */
 export function parseMrz(input: string | string[], opts: ParseOptions = {}): MrzResult {
   try {
@@ -345,12 +356,13 @@ function parseUnsafe(input: string | string[], opts: ParseOptions): MrzResult {
   let repairs: MrzResult['repairs'];
   const repairWarnings: MrzIssue[] = [];
   if (opts.correct) {
-    // Most zones need nothing: a valid zone with no K, L or C next to a filler (where < misread
-    // as a letter would hide, since K weighs like < in a check digit) is returned as it is.
+    // Most zones need nothing. On a valid zone repair could only restore fillers misread as K, L
+    // or C (K weighs like < in a check digit, so the zone stays valid), turn DKK back into D<<, or
+    // flag a P< read as PK: when none of that applies the zone is returned as it is.
     const format = detectFormat(lines);
-    if (format && !lines.some((l) => SUSPECT_FILLER.test(l)) && !/^[PVIAC][KLC]/.test(lines[0]!)) {
+    if (format && !/^[PVIAC][KLC]/.test(lines[0]!)) {
       const strict = readZone(lines, format, today);
-      if (strict.valid) {
+      if (strict.valid && !strict.warnings.some((w) => w.code === 'unknown_state') && !hidesMisreadFillers(lines, format)) {
         strict.repairs = [];
         return strict;
       }
