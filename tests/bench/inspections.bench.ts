@@ -5,7 +5,8 @@
  * The 5M database is generated once with SQL (rows copied from real recorded ones with varied
  * id/time/officer/site; its chain is not valid, it is for query speed only) and kept at
  * $INSPECTIONS_BENCH_DB (default: <tmp>/checkpoint-bench-inspections-5m) so later runs reuse it.
- * INSPECTIONS_BENCH_BIG=0 skips that part. Run by hand: `npm run bench -- inspections`.
+ * INSPECTIONS_BENCH_BIG=0 skips that part, INSPECTIONS_BENCH_SMALL=0 the others. Run by hand:
+ * `npm run bench:inspections`.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +64,8 @@ function buildBig(report: BenchReporter) {
   mkdirSync(BIG_DIR, { recursive: true });
   const log = openInspectionLog(BIG_DIR);
   const have = (log.db.prepare('SELECT COUNT(*) AS n FROM inspections').get() as { n: number }).n;
-  if (have >= BIG) {
+  const sane = have >= BIG && (log.db.prepare("SELECT typeof(time) AS t FROM inspections WHERE seq = 100").get() as { t: string } | undefined)?.t === 'integer';
+  if (sane) {
     report.note(`reusing ${have} inspections in ${BIG_DIR}`);
     return log;
   }
@@ -81,18 +83,19 @@ function buildBig(report: BenchReporter) {
     const to = Math.min(BIG, from + chunk);
     log.db
       .prepare(
-        `WITH RECURSIVE k(n) AS (SELECT @from UNION ALL SELECT n + 1 FROM k WHERE n + 1 < @to)
+        `WITH RECURSIVE k(n) AS (SELECT CAST(@from AS INTEGER) UNION ALL SELECT n + 1 FROM k WHERE n + 1 < @to)
          INSERT INTO inspections (id, seq, time, workstation, officer, shift_id, site, source, doc_code, issuing_state, nationality,
            zone_valid, zone_errors, expiry_check, watchlist_version, hit_count, possible_count, top_score, decision, reason,
            read_at, decided_at, corrects, correction_reason, personal, personal_salt, personal_digest, content_hash)
-         SELECT 'bench-' || k.n, k.n + 1, @start + (k.n * @span) / @total, t.workstation, 'officer.' || (k.n % ${OFFICERS}), t.shift_id,
+         SELECT 'bench-' || k.n, k.n + 1, CAST(@start + (k.n * @span) / @total AS INTEGER), t.workstation, 'officer.' || (k.n % ${OFFICERS}), t.shift_id,
            CASE k.n % 4 WHEN 0 THEN 'NORTH' WHEN 1 THEN 'SOUTH' WHEN 2 THEN 'EAST' ELSE 'WEST' END,
            t.source, t.doc_code, t.issuing_state, t.nationality, t.zone_valid, t.zone_errors, t.expiry_check, t.watchlist_version,
            t.hit_count, t.possible_count, t.top_score, t.decision, t.reason,
-           @start + (k.n * @span) / @total - 20000, @start + (k.n * @span) / @total, NULL, NULL, t.personal, t.personal_salt, t.personal_digest, t.content_hash
+           CAST(@start + (k.n * @span) / @total AS INTEGER) - 20000, CAST(@start + (k.n * @span) / @total AS INTEGER), NULL, NULL, t.personal, t.personal_salt, t.personal_digest, t.content_hash
          FROM k JOIN inspections t ON t.seq = 1 + (k.n % 50)`,
       )
-      .run({ from, to, start, span: year, total: BIG });
+      // BigInt binds as INTEGER (a JS number would bind as REAL and make 'officer.7.0').
+      .run({ from: BigInt(from), to: BigInt(to), start: BigInt(start), span: BigInt(year), total: BigInt(BIG) });
   }
   log.db.exec(`
     CREATE INDEX inspections_time ON inspections(time);
@@ -109,8 +112,9 @@ function buildBig(report: BenchReporter) {
 export default async function (report: BenchReporter) {
   const dir = mkdtempSync(join(tmpdir(), 'checkpoint-bench-insp-'));
   try {
+    const small = process.env.INSPECTIONS_BENCH_SMALL !== '0';
     // 1. Recording: each call returns after its own fsynced commit.
-    {
+    if (small) {
       const log = openInspectionLog(join(dir, 'rec'));
       const samples: number[] = [];
       const cpu: number[] = [];
@@ -129,7 +133,7 @@ export default async function (report: BenchReporter) {
     }
 
     // 2. Exports and verify on 100,000 inspections.
-    {
+    if (small) {
       const log = openInspectionLog(join(dir, '100k'));
       const gen = await timed(() => fill(log, 100_000));
       report.figure('fill 100,000 inspections (batched transactions), cpu', gen.cpuMs / 1000, `s (wall ${(gen.ms / 1000).toFixed(1)} s)`);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson, sha256Hex } from './canonical';
 import type { DocumentFields, InspectionRecord, RecordedHit, ValidInspection } from './types';
 
@@ -48,7 +48,7 @@ export interface PersonalPart {
  * longer be used to test "was this person here?" by guessing names and numbers.
  */
 export function personalDigest(personalText: string, salt: Buffer): string {
-  return sha256Hex(Buffer.concat([salt, Buffer.from(personalText, 'utf8')]));
+  return createHash('sha256').update(salt).update(personalText, 'utf8').digest('hex');
 }
 
 /** The content the chain vouches for: every non-personal column plus the personal digest. */

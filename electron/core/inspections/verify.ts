@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { GENESIS_HASH } from './canonical';
-import { entryHash, type AuditRow } from './chain';
+import { canonicalJson, GENESIS_HASH } from './canonical';
+import { entryHash } from './chain';
 import { contentHash, personalDigest, type InspectionRow } from './rows';
 import type { VerifyResult } from './types';
 
@@ -21,9 +21,10 @@ const INSPECTION_ACTIONS = new Set(['inspection.record', 'inspection.correct']);
  */
 export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }): VerifyResult {
   const hasPurge = (db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('inspections') WHERE name = 'purged_at'").get() as { n: number }).n > 0;
-  // One pass over the chain with each inspection row joined in (seq is unique in both tables).
-  const cols = ['id', 'time', 'workstation', 'officer', 'shift_id', 'site', 'source', 'doc_code', 'issuing_state', 'nationality', 'zone_valid', 'zone_errors', 'expiry_check', 'watchlist_version', 'hit_count', 'possible_count', 'top_score', 'decision', 'reason', 'read_at', 'decided_at', 'corrects', 'correction_reason', 'personal', 'personal_salt', 'personal_digest', 'content_hash'];
-  const select = `SELECT a.seq, a.at, a.action, a.actor, a.ref, a.details, a.prev_hash, a.hash, i.seq AS i_seq, ${cols.map((c) => `i.${c} AS i_${c}`).join(', ')}, ${hasPurge ? 'i.purged_at' : 'NULL'} AS i_purged_at
+  // One pass over the chain with each inspection row joined in (seq is unique in both tables). Audit
+  // columns are prefixed so the joined row itself is the inspection row (no copy per entry).
+  const select = `SELECT a.seq AS a_seq, a.at AS a_at, a.action AS a_action, a.actor AS a_actor, a.ref AS a_ref, a.details AS a_details,
+      a.prev_hash AS a_prev_hash, a.hash AS a_hash, i.*${hasPurge ? '' : ', NULL AS purged_at'}
     FROM audit a LEFT JOIN inspections i ON i.seq = a.seq`;
   // A partial check starts from the stored hash of the entry before the range (trusted, not re-checked).
   let expectedSeq = range ? range.fromSeq : 1;
@@ -45,49 +46,43 @@ export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }):
   const entries = range
     ? db.prepare(`${select} WHERE a.seq BETWEEN ? AND ? ORDER BY a.seq`).iterate(range.fromSeq, range.toSeq)
     : db.prepare(`${select} ORDER BY a.seq`).iterate();
-  const inspectionOf = (j: Record<string, unknown>) => {
-    if (j.i_seq === null) return undefined;
-    const row: Record<string, unknown> = { seq: j.i_seq, purged_at: j.i_purged_at };
-    for (const c of cols) row[c] = j[`i_${c}`];
-    return row as unknown as InspectionRow & { purged_at: number | null };
-  };
 
-  for (const j of entries as IterableIterator<AuditRow & Record<string, unknown>>) {
-    const a = j;
-    if (a.seq !== expectedSeq) {
-      return broken(expectedSeq, a.seq > expectedSeq ? `entry ${expectedSeq}${a.seq - expectedSeq > 1 ? `..${a.seq - 1}` : ''} is missing (deleted)` : `entry ${a.seq} is out of order`);
+  type Joined = { a_seq: number; a_at: string; a_action: string; a_actor: string; a_ref: string | null; a_details: string; a_prev_hash: string; a_hash: string } & (
+    | (InspectionRow & { purged_at: number | null })
+    | { [K in keyof InspectionRow]: null }
+  );
+  for (const j of entries as IterableIterator<Joined>) {
+    const seq = j.a_seq;
+    if (seq !== expectedSeq) {
+      return broken(expectedSeq, seq > expectedSeq ? `entry ${expectedSeq}${seq - expectedSeq > 1 ? `..${seq - 1}` : ''} is missing (deleted)` : `entry ${seq} is out of order`);
     }
-    if (a.prev_hash !== prevHash) return broken(a.seq, 'previous-hash link does not match the entry before it (entries deleted, inserted or reordered)');
-    if (entryHash({ seq: a.seq, at: a.at, action: a.action, actor: a.actor, ref: a.ref, details: a.details, prev_hash: a.prev_hash }) !== a.hash) return broken(a.seq, `entry content was changed after it was written (action ${a.action})`);
+    if (j.a_prev_hash !== prevHash) return broken(seq, 'previous-hash link does not match the entry before it (entries deleted, inserted or reordered)');
+    const audit = { seq, at: j.a_at, action: j.a_action, actor: j.a_actor, ref: j.a_ref, details: j.a_details, prev_hash: j.a_prev_hash };
+    if (entryHash(audit) !== j.a_hash) return broken(seq, `entry content was changed after it was written (action ${j.a_action})`);
 
-    let details: Record<string, unknown>;
-    try {
-      details = JSON.parse(a.details) as Record<string, unknown>;
-    } catch {
-      return broken(a.seq, 'entry details are not readable');
-    }
-    if (INSPECTION_ACTIONS.has(a.action)) {
-      const row = inspectionOf(j);
-      if (!row) return broken(a.seq, `inspection ${a.ref} is missing from the inspections table (row deleted)`);
-      if (row.id !== a.ref) return broken(a.seq, `inspection row at this position is ${row.id}, the chain says ${a.ref} (rows swapped or replaced)`);
-      if (contentHash(row) !== row.content_hash || row.content_hash !== details.contentHash) {
-        return broken(a.seq, `inspection ${row.id} was changed after it was recorded (content hash mismatch)`);
+    if (INSPECTION_ACTIONS.has(j.a_action)) {
+      if (j.id === null) return broken(seq, `inspection ${j.a_ref} is missing from the inspections table (row deleted)`);
+      const row = j as InspectionRow & { purged_at: number | null };
+      if (row.id !== j.a_ref) return broken(seq, `inspection row at this position is ${row.id}, the chain says ${j.a_ref} (rows swapped or replaced)`);
+      // The entry's details are exactly what the writer produced for this row (canonical JSON).
+      const expected = j.a_action === 'inspection.record' ? canonicalJson({ contentHash: row.content_hash }) : canonicalJson({ contentHash: row.content_hash, corrects: row.corrects });
+      if (j.a_details !== expected || contentHash(row) !== row.content_hash) {
+        return broken(seq, `inspection ${row.id} was changed after it was recorded (content hash mismatch)`);
       }
       if (row.personal !== null) {
         if (!row.personal_salt || personalDigest(row.personal, row.personal_salt) !== row.personal_digest) {
-          return broken(a.seq, `personal fields of inspection ${row.id} were changed after it was recorded`);
+          return broken(seq, `personal fields of inspection ${row.id} were changed after it was recorded`);
         }
       } else if (!row.purged_at) {
-        return broken(a.seq, `personal fields of inspection ${row.id} were removed outside a retention purge`);
+        return broken(seq, `personal fields of inspection ${row.id} were removed outside a retention purge`);
       } else {
-        purgedRows.push({ seq: a.seq, time: row.time });
+        purgedRows.push({ seq, time: row.time });
       }
     }
-    prevHash = a.hash;
+    prevHash = j.a_hash;
     expectedSeq++;
     checked++;
   }
-
   if (range && expectedSeq <= range.toSeq) return broken(expectedSeq, `entry ${expectedSeq} is missing (deleted)`);
   // A purged record must be older than some purge recorded in the chain (the purge entries
   // themselves are hash-checked by the full walk).
