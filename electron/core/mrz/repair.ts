@@ -39,7 +39,7 @@ const LOOKALIKES: Record<string, string> = {
 
 /** Longest search per field: bounds repair time on hopeless input. */
 const MAX_CANDIDATES = 4000;
-const MAX_CHANGES = 3;
+const MAX_CHANGES = 2;
 
 interface Ctx {
   lines: string[][];
