@@ -102,6 +102,7 @@ async function statsCmd(args: string[], ctx: CliContext): Promise<number> {
     else {
       ctx.stdout.write(`persons ${s.persons}, documents ${s.documents}, list version ${s.listVersion ?? 'none'}${s.publishedAt ? ` (published ${s.publishedAt})` : ''}, ${(s.fileBytes / 2 ** 20).toFixed(1)} MB on disk\n`);
       for (const [source, n] of Object.entries(s.bySource)) ctx.stdout.write(`  ${source}: ${n}\n`);
+      for (const [format, i] of Object.entries(s.imports)) ctx.stdout.write(`  last ${format} import: ${i.file} at ${i.at} (added ${i.added}, updated ${i.updated}, rejected ${i.rejected})\n`);
     }
     return 0;
   } finally {

@@ -142,9 +142,10 @@ function tokenKeys(t: NameToken): string[] {
  * meaningful tokens ("2:" + both keys, order-free), and joined neighbours for names written apart
  * or together (ABD ALLAH / ABDALLAH).
  */
-export function formKeys(form: NameToken[], queryMode: boolean): { single: string[]; pair: string[] } {
+export function formKeys(form: NameToken[], queryMode: boolean): { single: string[]; pair: string[]; joined: string[] } {
   const meaningful = form.filter((t) => !t.particle && t.text.length > 1);
   const single = new Set<string>();
+  const joinedKeys = new Set<string>();
   const pair = new Set<string>();
   const per: string[][] = [];
   for (const t of meaningful.slice(0, 8)) {
@@ -160,7 +161,7 @@ export function formKeys(form: NameToken[], queryMode: boolean): { single: strin
       orders.push([...meaningful].reverse());
       if (meaningful.length > 2) orders.push([...meaningful.slice(1), meaningful[0]!], [meaningful[meaningful.length - 1]!, ...meaningful.slice(0, -1)]);
     }
-    for (const o of orders) single.add('4:' + phoneticKey(o.map((t) => t.raw).join('')));
+    for (const o of orders) joinedKeys.add('4:' + phoneticKey(o.map((t) => t.raw).join('')));
   }
   for (let i = 0; i < form.length - 1; i++) {
     const a = form[i]!;
@@ -168,7 +169,7 @@ export function formKeys(form: NameToken[], queryMode: boolean): { single: strin
     if (a.text.length <= 3 || b.text.length <= 3 || a.particle) {
       const joined = makeToken(a.text + b.text, a.skeletal || b.skeletal);
       const ks = queryMode ? tokenKeys(joined) : [joined.phon];
-      for (const k of ks) single.add('1:' + k);
+      for (const k of ks) joinedKeys.add('1:' + k);
       per.push(ks);
     }
   }
@@ -180,5 +181,6 @@ export function formKeys(form: NameToken[], queryMode: boolean): { single: strin
           if (a === b) continue;
           pair.add('2:' + (a < b ? a + '|' + b : b + '|' + a));
         }
-  return { single: [...single], pair: [...pair] };
+  for (const k of joinedKeys) single.delete(k);
+  return { single: [...single], pair: [...pair], joined: [...joinedKeys] };
 }

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { UserError } from '../app/errors';
 import { DEFAULT_SCREENING_CONFIG, type ScreeningConfig } from './config';
 import { documentNumberKey, issuingStateKey } from './documents';
@@ -23,6 +23,7 @@ import type {
   WatchlistStats,
 } from './types';
 
+const SCHEMA_VERSION = 2;
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS entries (
   rid INTEGER PRIMARY KEY,
@@ -32,9 +33,10 @@ CREATE TABLE IF NOT EXISTS entries (
   names TEXT NOT NULL DEFAULT '',
   births TEXT NOT NULL DEFAULT '',
   nats TEXT NOT NULL DEFAULT '',
-  gender TEXT NOT NULL DEFAULT '',
-  body TEXT NOT NULL
+  gender TEXT NOT NULL DEFAULT ''
 );
+-- The full entry, read only for results: kept apart so the rows screening reads are small and dense.
+CREATE TABLE IF NOT EXISTS bodies (rid INTEGER PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS name_keys (k INTEGER NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (k, rid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS doc_keys (num TEXT NOT NULL, state TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (num, state, rid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
@@ -42,9 +44,11 @@ CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
 
 /** Postings longer than this are too common to help (e.g. the sound key of MUHAMMAD alone). */
 const SINGLE_KEY_CAP = 300;
-const PAIR_KEY_CAP = 1500;
+const PAIR_KEY_CAP = 1000;
 /** Most candidates scored per query, those sharing the most keys first. */
-const MAX_SCORED = 150;
+const MAX_SCORED = 120;
+/** Candidates from name pairs beyond which single-name keys are not read. */
+const ENOUGH_FROM_PAIRS = 60;
 
 export interface ApplyBundleOptions {
   /** The list version the caller verified (e.g. from signed metadata); the header must say the same. */
@@ -90,15 +94,22 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -32000');
-    db.exec(SCHEMA);
+    // Layout 2 keeps entry bodies apart. An older layout is dropped: the list is re-pulled or re-imported.
+    if ((db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
+      db.exec('DROP TABLE IF EXISTS entries; DROP TABLE IF EXISTS bodies; DROP TABLE IF EXISTS name_keys; DROP TABLE IF EXISTS doc_keys; DROP TABLE IF EXISTS meta;');
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
   } catch (e) {
     throw new UserError('watchlist_unreadable', `Cannot open the watchlist database ${path}: ${(e as Error).message}. Run \`checkpoint doctor\`.`);
   }
 
   const q = {
-    byId: db.prepare('SELECT rid, kind, names, body FROM entries WHERE id = ?'),
-    insert: db.prepare('INSERT INTO entries (id, kind, source, names, births, nats, gender, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    update: db.prepare('UPDATE entries SET kind = ?, source = ?, names = ?, births = ?, nats = ?, gender = ?, body = ? WHERE rid = ?'),
+    byId: db.prepare('SELECT e.rid, e.kind, e.names, b.body FROM entries e JOIN bodies b ON b.rid = e.rid WHERE e.id = ?'),
+    insert: db.prepare('INSERT INTO entries (id, kind, source, names, births, nats, gender) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertBody: db.prepare('INSERT OR REPLACE INTO bodies (rid, body) VALUES (?, ?)'),
+    deleteBody: db.prepare('DELETE FROM bodies WHERE rid = ?'),
+    update: db.prepare('UPDATE entries SET kind = ?, source = ?, names = ?, births = ?, nats = ?, gender = ? WHERE rid = ?'),
     deleteEntry: db.prepare('DELETE FROM entries WHERE rid = ?'),
     insertKey: db.prepare('INSERT OR IGNORE INTO name_keys (k, rid) VALUES (?, ?)'),
     deleteKey: db.prepare('DELETE FROM name_keys WHERE k = ? AND rid = ?'),
@@ -109,21 +120,22 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     rows: db.prepare(
       'SELECT rid, id, kind, names, births, nats, gender FROM entries WHERE rid IN (SELECT value FROM json_each(?))',
     ),
-    body: db.prepare('SELECT body FROM entries WHERE rid = ?').pluck(),
+    body: db.prepare('SELECT body FROM bodies WHERE rid = ?').pluck(),
     count: db.prepare('SELECT count(*) FROM entries').pluck(),
     countKind: db.prepare('SELECT kind, count(*) AS n FROM entries GROUP BY kind'),
     countSource: db.prepare('SELECT source, count(*) AS n FROM entries GROUP BY source'),
     getMeta: db.prepare('SELECT v FROM meta WHERE k = ?').pluck(),
     setMeta: db.prepare('INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v'),
-    all: db.prepare('SELECT body FROM entries ORDER BY id').pluck(),
+    all: db.prepare('SELECT b.body FROM entries e JOIN bodies b ON b.rid = e.rid ORDER BY e.id').pluck(),
   };
 
   function nameKeysOf(namesEncoded: string): number[] {
     const keys = new Set<number>();
     for (const form of decodeForms(namesEncoded)) {
-      const { single, pair } = formKeys(form, false);
+      const { single, pair, joined } = formKeys(form, false);
       for (const k of single) keys.add(keyHash(k));
       for (const k of pair) keys.add(keyHash(k));
+      for (const k of joined) keys.add(keyHash(k));
     }
     return [...keys];
   }
@@ -153,11 +165,12 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     let rid: number;
     if (old) {
       removeKeys(old.rid, old.names, old.body);
-      q.update.run(e.kind, e.source, names, births, nats, gender, body, old.rid);
+      q.update.run(e.kind, e.source, names, births, nats, gender, old.rid);
       rid = old.rid;
     } else {
-      rid = Number(q.insert.run(e.id, e.kind, e.source, names, births, nats, gender, body).lastInsertRowid);
+      rid = Number(q.insert.run(e.id, e.kind, e.source, names, births, nats, gender).lastInsertRowid);
     }
+    q.insertBody.run(rid, body);
     if (names) {
       const ins = bulk ? stageStmt! : q.insertKey;
       for (const k of nameKeysOf(names)) ins.run(k, rid);
@@ -171,11 +184,12 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     if (!old) return false;
     removeKeys(old.rid, old.names, old.body);
     q.deleteEntry.run(old.rid);
+    q.deleteBody.run(old.rid);
     return true;
   }
 
   function clearAll() {
-    db.exec('DELETE FROM name_keys; DELETE FROM doc_keys; DELETE FROM entries;');
+    db.exec('DELETE FROM name_keys; DELETE FROM doc_keys; DELETE FROM entries; DELETE FROM bodies;');
   }
 
   /**
@@ -196,10 +210,14 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       return true;
     };
     for (const form of forms) {
-      const { single, pair } = formKeys(form, true);
+      const { single, pair, joined } = formKeys(form, true);
       const skippedPairs: string[] = [];
       for (const k of pair) if (!fetch(k, PAIR_KEY_CAP, 2)) skippedPairs.push(k);
-      for (const k of single) fetch(k, SINGLE_KEY_CAP, 1);
+      // Joined names (ABD ALLAH = ABDULLAH, the whole name as one string) are always looked up.
+      for (const k of joined) fetch(k, SINGLE_KEY_CAP, 2);
+      // Pairs of names already brought up plenty: single-name keys (there for typos and one-name
+      // travellers) would only add namesakes of one part.
+      if (votes.size < ENOUGH_FROM_PAIRS) for (const k of single) fetch(k, SINGLE_KEY_CAP, 1);
       // Every pair is very common (two common names): take the first postings of one pair rather than nothing.
       if (votes.size === 0 && skippedPairs.length) {
         for (const r of q.postings.all(keyHash(skippedPairs[0]!), PAIR_KEY_CAP) as number[]) votes.set(r, 1);
@@ -257,7 +275,10 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       }
       // Parse fully before touching the store: a file that cannot be read changes nothing.
       const { entries, rejected, skipped } = readSourceEntriesSync(format, filePath);
-      return { ...store.importEntries(entries, rejected), skipped };
+      const report = { ...store.importEntries(entries, rejected), skipped };
+      // Which lists were loaded, from which file, when: shown by `watchlist stats`.
+      q.setMeta.run(`import:${format}`, JSON.stringify({ file: basename(filePath), at: new Date().toISOString(), added: report.added, updated: report.updated, rejected: report.rejected }));
+      return report;
     },
     applyBundle(filePath, opts = {}) {
       const r = applyBundleInternal(filePath, opts);
@@ -274,8 +295,10 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       } catch {
         /* not yet written */
       }
-      const names = (db.prepare("SELECT count(*) FROM entries WHERE names <> ''").pluck().get() as number) ?? 0;
-      return { persons: byKind.person ?? 0, documents: byKind.document ?? 0, names, bySource, listVersion: v.version, publishedAt: v.publishedAt, fileBytes };
+      const imports = Object.fromEntries(
+        (db.prepare("SELECT k, v FROM meta WHERE k LIKE 'import:%'").all() as { k: string; v: string }[]).map((r) => [r.k.slice(7), JSON.parse(r.v)]),
+      );
+      return { persons: byKind.person ?? 0, documents: byKind.document ?? 0, bySource, imports, listVersion: v.version, publishedAt: v.publishedAt, fileBytes };
     },
     *allEntries() {
       for (const body of q.all.iterate() as IterableIterator<string>) yield JSON.parse(body) as WatchlistEntry;

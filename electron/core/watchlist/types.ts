@@ -110,8 +110,9 @@ export interface ImportReport {
 export interface WatchlistStats {
   persons: number;
   documents: number;
-  names: number;
   bySource: Record<string, number>;
+  /** Last import per source format: file name, time and counts. */
+  imports: Record<string, { file: string; at: string; added: number; updated: number; rejected: number }>;
   listVersion: number | null;
   publishedAt: string | null;
   /** Size of watchlist.db on disk (bytes). */
