@@ -45,3 +45,21 @@ export function databaseChecks(dataDir: string): DoctorCheck[] {
   }
   return checks;
 }
+
+/** The watchlist link: settings readable, when the list was last confirmed current, the last error. */
+export async function syncChecks(dataDir: string): Promise<DoctorCheck[]> {
+  const { loadSyncConfig, readSyncStatus } = await import('../sync');
+  let config;
+  try {
+    config = loadSyncConfig(dataDir);
+  } catch (e) {
+    return [{ name: 'watchlist link', ok: false, detail: (e as Error).message, fix: 'Set the link again in the technician screen or with `checkpoint sync config`.' }];
+  }
+  if (!config.url) {
+    return [{ name: 'watchlist link', ok: false, detail: 'no headquarters link configured', fix: 'Set the list URL and root.json in the technician screen (or `checkpoint sync config --url URL --root FILE`).' }];
+  }
+  const status = readSyncStatus(dataDir, null);
+  const checks: DoctorCheck[] = [{ name: 'watchlist link', ok: !status.lastError, detail: status.lastError ? `last pull failed: ${status.lastError}` : `${config.url}, last confirmed ${status.checkedAt ?? 'never'}`, fix: 'Check the network path to headquarters, then `checkpoint sync pull`.' }];
+  if (status.stale) checks.push({ name: 'watchlist age', ok: false, detail: `the list in use is older than ${config.staleAfterHours} h or was never confirmed`, fix: 'Pull the list (`checkpoint sync pull`) as soon as the link is back.' });
+  return checks;
+}

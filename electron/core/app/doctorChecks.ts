@@ -1,5 +1,5 @@
 import type { DoctorCheck } from './doctor';
-import { databaseChecks } from './databaseChecks';
+import { databaseChecks, syncChecks } from './databaseChecks';
 
 /**
  * Domain checks for `checkpoint doctor`, one entry per domain (scanners: ports, devices, permissions;
@@ -10,5 +10,6 @@ export function doctorChecks(_dataDir: string): Array<() => Promise<DoctorCheck[
     // Loaded on demand: a broken serialport/node-hid build must not stop the other checks.
     async () => (await import('../scanners')).scannerDoctorChecks(_dataDir),
     () => databaseChecks(_dataDir),
+    () => syncChecks(_dataDir),
   ];
 }
