@@ -159,7 +159,7 @@ export function createHandlers(services: CoreServices): HandlerTable {
       access: permission('inspection.viewSite'),
       handle: (req, { session }) => {
         const r = log.getInspection(req.id);
-        if (!r || (session!.site && r.record.site !== session!.site)) throw new UserError('not_found', 'No such inspection at this site.');
+        if (!r || !auth.mayAccessRecord(session!, r.record)) throw new UserError('not_found', 'No such inspection at this site.');
         log.appendAudit('record.view', session!.username, { id: req.id });
         return r;
       },
