@@ -85,9 +85,17 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
       y1: zone.box.y1 * f + chH * 0.8,
     };
     let zoneRaw = crop(page, region.x0, region.y0, region.x1, region.y1);
-    if (Math.abs(zone.angle) > 0.15) zoneRaw = await toRaw(rawSharp(zoneRaw).rotate(-zone.angle, { background: '#ffffff' }));
-    // levelled: the slant margin is no longer needed once the lines are found
-    void slant;
+    if (Math.abs(zone.angle) > 0.15) {
+      zoneRaw = await toRaw(rawSharp(zoneRaw).rotate(-zone.angle, { background: '#ffffff' }));
+      // The axis-aligned box of a skewed zone takes in page corners, the bed or the portrait;
+      // once level, keep only the zone's own band (rotation keeps the box centre at the centre).
+      const cos = Math.cos((zone.angle * Math.PI) / 180);
+      const rows = zone.rows;
+      const levelH = Math.abs(rows[rows.length - 1]!.a - rows[0]!.a) * cos * f + chH;
+      const levelW = (bw - slant * Math.abs(Math.sin((zone.angle * Math.PI) / 180))) / cos;
+      const cx = zoneRaw.width / 2, cy = zoneRaw.height / 2;
+      zoneRaw = crop(zoneRaw, cx - levelW / 2 - 1.2 * pitch, cy - levelH / 2 - 0.8 * chH, cx + levelW / 2 + 1.2 * pitch, cy + levelH / 2 + 0.8 * chH);
+    }
     const count = zone.rows.length;
     // zone in the upper part of the page: probably upside down, so read it that way first
     const upper = (zone.box.y0 + zone.box.y1) / 2 < found.detHeight * 0.4;
@@ -107,7 +115,8 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
         readings.push(reading);
         const result = arbitrate(readings.filter((r) => r.flipped === flipped), opts.today);
         if (!best || score(result) > score(best.result)) best = { result, reading, zone: z, flipped };
-        if (result.valid) break;
+        // a valid glyph reading still waits for the model's first vote, to be compared below
+        if (result.valid && variant !== 'glyphs') break;
         // an upside-down zone reads as noise: low confidence means try the other way round at once
         if (variant === 'gray' && avg(reading.read) < 45 && readings.length <= 2) break;
       }
@@ -117,6 +126,7 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
       return { ok: false, code: 'unreadable', reason: 'a zone-like area was found but its lines could not be separated: scan the page again, flat and in focus.', ms: ms() };
     }
     const reading = best.reading;
+    flagDisagreement(best.result, readings.filter((r) => r.flipped === best!.flipped && r !== reading), opts.today);
     if (best.result.lines.every((l) => l === '') || reading.read.every((l) => l.raw === '')) {
       return { ok: false, code: 'unreadable', reason: 'the zone was found but nothing on it could be read: scan the page again, flat, in focus and evenly lit.', ms: ms() };
     }
@@ -182,6 +192,28 @@ async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: 
     read.push({ raw: g?.text ?? '', confidence: g?.confidence ?? 0 });
   }
   return { attempt: 'glyphs', flipped, read };
+}
+
+/**
+ * Names, states, nationality and sex are not covered by check digits. Where the other recogniser
+ * read such a position differently, the officer is told to compare with the printed page.
+ */
+function flagDisagreement(result: MrzResult, others: Reading[], today?: Date): void {
+  if (!result.valid) return;
+  const other = others.find((o) => o.read.length === result.lines.length && o.read.every((l, i) => l.raw.length === result.lines[i]!.length));
+  if (!other) return;
+  const theirs = resolveZeroOh(other.read.map((l) => l.raw), (l) => parseMrz(l, { correct: true, ...(today ? { today } : {}) })).lines;
+  const spots: string[] = [];
+  result.lines.forEach((l, i) => [...l].forEach((c, k) => theirs[i]?.[k] !== undefined && theirs[i]![k] !== c && spots.push(`line ${i + 1} position ${k + 1}`)));
+  if (spots.length) {
+    result.warnings.push({
+      field: 'structure',
+      code: 'ocr_disagreement',
+      message: `The two recognisers read ${spots.length === 1 ? 'one character' : `${spots.length} characters`} differently (${spots.slice(0, 4).join(', ')}${spots.length > 4 ? ', …' : ''}); check digits do not cover ${spots.length === 1 ? 'it' : 'all of them'}: compare with the printed page.`,
+      line: 0,
+      position: 0,
+    });
+  }
 }
 
 /** Valid first, then fewer errors. */
