@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS bodies (rid INTEGER PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS name_keys (k INTEGER NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (k, rid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS doc_keys (num TEXT NOT NULL, state TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (num, state, rid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
+-- Keys too common to narrow a search (a common name alone), with their posting counts: skipped unread.
+CREATE TABLE IF NOT EXISTS common_keys (k INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 `;
 
 /** Postings longer than this are too common to help (e.g. the sound key of MUHAMMAD alone). */
@@ -116,6 +118,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     insertDoc: db.prepare('INSERT OR IGNORE INTO doc_keys (num, state, rid) VALUES (?, ?, ?)'),
     deleteDoc: db.prepare('DELETE FROM doc_keys WHERE num = ? AND state = ? AND rid = ?'),
     postings: db.prepare('SELECT rid FROM name_keys WHERE k = ? LIMIT ?').pluck(),
+    commonKeys: db.prepare('SELECT k, n FROM common_keys WHERE k IN (SELECT value FROM json_each(?))'),
     docLookup: db.prepare('SELECT state, rid FROM doc_keys WHERE num = ?'),
     rows: db.prepare(
       'SELECT rid, id, kind, names, births, nats, gender FROM entries WHERE rid IN (SELECT value FROM json_each(?))',
@@ -188,8 +191,13 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     return true;
   }
 
+  /** Recounts the too-common keys (after a snapshot or a large import; small deltas leave it slightly stale, which only costs time). */
+  function refreshCommonKeys() {
+    db.exec(`DELETE FROM common_keys; INSERT INTO common_keys (k, n) SELECT k, count(*) FROM name_keys GROUP BY k HAVING count(*) > ${SINGLE_KEY_CAP};`);
+  }
+
   function clearAll() {
-    db.exec('DELETE FROM name_keys; DELETE FROM doc_keys; DELETE FROM entries; DELETE FROM bodies;');
+    db.exec('DELETE FROM name_keys; DELETE FROM doc_keys; DELETE FROM entries; DELETE FROM bodies; DELETE FROM common_keys;');
   }
 
   /**
@@ -200,10 +208,17 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
   function candidateRids(forms: ReturnType<typeof prepareName>): number[] {
     const votes = new Map<number, number>();
     const tried = new Set<number>();
+    const allKeys = forms.flatMap((f) => {
+      const k = formKeys(f, true);
+      return [...k.pair, ...k.joined, ...k.single].map(keyHash);
+    });
+    const known = new Map<number, number>();
+    for (const r of q.commonKeys.all(JSON.stringify(allKeys)) as { k: number; n: number }[]) known.set(r.k, r.n);
     const fetch = (key: string, cap: number, weight: number): boolean => {
       const h = keyHash(key);
       if (tried.has(h)) return true;
       tried.add(h);
+      if ((known.get(h) ?? 0) > cap) return false;
       const rids = q.postings.all(h, cap + 1) as number[];
       if (rids.length > cap) return false;
       for (const r of rids) votes.set(r, (votes.get(r) ?? 0) + weight);
@@ -263,6 +278,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       const report: ImportReport = { added: 0, updated: 0, rejected: rejected.length, errors: [...rejected] };
       const tx = db.transaction(() => {
         for (const e of entries) report[put(e)]++;
+        if (report.added > 1000 && report.added * 10 > (q.count.get() as number)) refreshCommonKeys();
         q.setMeta.run('last_import_at', new Date().toISOString());
       });
       tx();
@@ -348,6 +364,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       if (bulk) {
         bulk = false;
         db.exec('INSERT OR IGNORE INTO name_keys (k, rid) SELECT k, rid FROM temp.stage_keys ORDER BY k, rid; DELETE FROM temp.stage_keys;');
+        refreshCommonKeys();
       }
       const count = q.count.get() as number;
       if (count !== h.entryCount)
