@@ -48,7 +48,7 @@ export function TravellerPanel({ read }: { read: TravellerRead }) {
         </dl>
       </div>
       {read.images.zone && <img className="zone-crop" src={read.images.zone} alt={t('traveller.zoneAlt')} data-testid="zone-crop" />}
-      <pre className="zone" aria-label={t('traveller.zoneText')} data-testid="zone-text">
+      <pre className="zone" tabIndex={0} aria-label={t('traveller.zoneText')} data-testid="zone-text">
         {read.lines.join('\n')}
       </pre>
     </section>

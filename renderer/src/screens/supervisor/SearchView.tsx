@@ -25,7 +25,6 @@ export function SearchView({ range }: { range: Range }) {
   const [result, setResult] = useState<{ records: InspectionRecord[]; truncated: boolean } | null>(null);
   const [detail, setDetail] = useState<InspectionDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const reasonText = useReasonText();
 
   async function search(e?: FormEvent) {
     e?.preventDefault();
@@ -144,7 +143,7 @@ function RecordDetail({ detail: full }: { detail: InspectionDetail }) {
                 ['record.workstation', `${detail.workstation} · ${detail.site}`],
                 ['record.decision', t(`decision.${detail.decision}` as MessageKey)],
                 ['decision.reason', detail.reason ? reasonText(detail.reason) : '—'],
-                ['decision.notes', detail.notes ?? t('record.purged')],
+                ['decision.notes', detail.notes === null ? t('record.purged') : detail.notes || '—'],
                 ['field.surname', detail.document.fields?.surname ?? t('record.purged')],
                 ['field.givenNames', detail.document.fields?.givenNames ?? t('record.purged')],
                 ['field.documentNumber', detail.document.fields?.documentNumber ?? t('record.purged')],
@@ -152,7 +151,7 @@ function RecordDetail({ detail: full }: { detail: InspectionDetail }) {
                 ['record.source', t(`source.${detail.document.source}` as MessageKey)],
                 ['record.zone', detail.checks.zoneValid ? t('checks.zoneValid') : `${t('checks.zoneInvalid')} ${detail.checks.zoneErrors.join(', ')}`],
                 ['record.expiry', t(`record.expiry.${detail.checks.expiry}` as MessageKey)],
-                ['record.watchlist', `v${detail.checks.watchlistVersion ?? '—'} · ${detail.checks.hits?.map((h) => `${h.id} (${h.band}, ${Math.round(h.score * 100)}%)`).join(', ') || t('record.noHits')}`],
+                ['record.watchlist', `${detail.checks.watchlistVersion === null ? t('watchlist.none') : `v${detail.checks.watchlistVersion}`} · ${detail.checks.hits?.map((h) => `${h.id} (${h.band}, ${Math.round(h.score * 100)}%)`).join(', ') || t('record.noHits')}`],
                 ['record.decisionTime', `${(detail.timings.ms / 1000).toFixed(1)} s`],
               ] as Array<[MessageKey, string]>
             ).map(([k, v]) => (

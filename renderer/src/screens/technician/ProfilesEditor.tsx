@@ -191,7 +191,11 @@ export function ProfilesEditor() {
                 : test.mrz?.valid
                   ? t('profiles.testOk', { format: test.mrz.format ?? '?' })
                   : t('profiles.testBad')}
-            {test.lines.length > 0 && <pre className="zone">{test.lines.join('\n')}</pre>}
+            {test.lines.length > 0 && (
+              <pre className="zone" tabIndex={0} aria-label={t('traveller.zoneText')}>
+                {test.lines.join('\n')}
+              </pre>
+            )}
             <span className="small block">{t('profiles.testBytes', { n: test.raw.length })}</span>
           </span>
         </div>
