@@ -216,10 +216,15 @@ function flagDisagreement(result: MrzResult, others: Reading[], today?: Date): v
   }
 }
 
+/** Valid, but with a state code nobody issues: another vote may hold the right letters. */
+const doubtful = (r: MrzResult) => r.warnings.some((w) => w.code === 'unknown_state');
+
 /** Valid first, then fewer errors. */
 function score(r: MrzResult): number {
   // a reading that is not even shaped like a zone is worse than any zone with errors
-  return (r.valid ? 1000 : 0) - (r.format ? 0 : 500) - r.errors.length * 10 - (r.repairs?.length ?? 0);
+  // O↔0 swaps are settled by the layout, not guessed: they do not count against a reading
+  const guesses = (r.repairs ?? []).filter((p) => !((p.from === 'O' && p.to === '0') || (p.from === '0' && p.to === 'O'))).length;
+  return (r.valid ? 1000 : 0) - (r.format ? 0 : 500) - r.errors.length * 10 - guesses - (doubtful(r) ? 5 : 0);
 }
 
 /**
@@ -231,7 +236,7 @@ function arbitrate(readings: Reading[], today?: Date): MrzResult {
   const parse = (lines: string[]) => resolveZeroOh(lines, (l) => parseMrz(l, { correct: true, ...(today ? { today } : {}) }));
   const latest = readings[readings.length - 1]!;
   let best = parse(latest.read.map((l) => l.raw));
-  if (best.valid || readings.length === 1) return best;
+  if ((best.valid && !doubtful(best)) || readings.length === 1) return best;
   const n = latest.read.length;
   const options = Array.from({ length: n }, (_, i) => [...new Set(readings.map((r) => r.read[i]?.raw ?? ''))]);
   const combos = options.reduce((a, o) => a * o.length, 1);
@@ -245,7 +250,7 @@ function arbitrate(readings: Reading[], today?: Date): MrzResult {
     }
     const r = parse(idx.map((j, i) => options[i]![j]!));
     if (score(r) > score(best)) best = r;
-    if (best.valid) break;
+    if (best.valid && !doubtful(best)) break;
   }
   return best;
 }

@@ -1,8 +1,7 @@
 /**
  * OCR-B draws the letter O and the digit 0 almost alike, so both recognisers confuse them.
  * Where the zone's layout says a position holds only letters or only digits, the class decides.
- * In the mixed fields (document number, optional data) the check digits decide, and only when
- * exactly one choice satisfies them: an ambiguous zone stays invalid rather than being guessed.
+ * In the mixed fields (document number, optional data) only the check-digit repair may change them.
  */
 import { parseMrz, type MrzResult } from '../mrz/index';
 
@@ -42,25 +41,9 @@ function resolve(lines: string[], parse: (lines: string[]) => MrzResult): MrzRes
   const fixed = lines.map((l, i) =>
     [...l].map((c, k) => (cls[i]![k] === 'A' && c === '0' ? 'O' : cls[i]![k] === 'N' && c === 'O' ? '0' : c)).join(''),
   );
-  const byClass = parse(fixed);
-  if (byClass.valid) return byClass;
-  // mixed positions holding 0 or O: try every choice, keep a unique solution only
-  const spots: Array<[number, number]> = [];
-  fixed.forEach((l, i) => [...l].forEach((c, k) => cls[i]![k] === 'X' && (c === '0' || c === 'O') && spots.push([i, k])));
-  if (spots.length === 0 || spots.length > 10) return byClass;
-  let solution: MrzResult | null = null;
-  let solutions = 0;
-  for (let mask = 1; mask < 1 << spots.length; mask++) {
-    const trial = fixed.map((l) => [...l]);
-    spots.forEach(([i, k], b) => {
-      if (mask & (1 << b)) trial[i]![k] = trial[i]![k] === '0' ? 'O' : '0';
-    });
-    const r = parse(trial.map((t) => t.join('')));
-    if (r.valid) {
-      solutions++;
-      solution = r;
-      if (solutions > 1) return byClass;
-    }
-  }
-  return solution ?? byClass;
+  // The mixed fields (document number, optional data) are left to the MRZ repair, which changes a
+  // character only where one change satisfies a check digit. A wider search over every 0/O choice
+  // was tried and dropped: with several choices it can make a check digit agree with a zone that
+  // holds another misread character, i.e. turn a bad read into a "valid" one.
+  return parse(fixed);
 }
