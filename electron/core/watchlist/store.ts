@@ -308,6 +308,11 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       let fileBytes = 0;
       try {
         fileBytes = statSync(path).size;
+        try {
+          fileBytes += statSync(`${path}-wal`).size; // recent writes not yet checkpointed
+        } catch {
+          /* no WAL file */
+        }
       } catch {
         /* not yet written */
       }
