@@ -253,6 +253,19 @@ function mergeCollinear(rows: Row[]): Row[] {
   return out;
 }
 
+/** Share of centre-to-centre steps that are whole multiples of the pitch, less the spread of glyph heights. */
+function regularity(r: Row): number {
+  const xs = r.comps.map((c) => (c.x0 + c.x1) / 2);
+  let even = 0;
+  for (let i = 1; i < xs.length; i++) {
+    const k = (xs[i]! - xs[i - 1]!) / r.pitch;
+    if (Math.abs(k - Math.round(k)) < 0.15) even++;
+  }
+  const hs = r.comps.map(ch).filter((h) => h > r.height * 0.8);
+  const spread = hs.length ? (Math.max(...hs) - Math.min(...hs)) / r.height : 1;
+  return even / Math.max(1, xs.length - 1) - Math.min(1, spread);
+}
+
 /** MRZ glyphs are fixed pitch: most centre-to-centre steps equal the median step. */
 function isEvenlyPitched(r: Row): boolean {
   if (r.pitch <= 0) return false;
@@ -276,6 +289,8 @@ export function groupZone(rows: Row[]): ZoneFound | null {
       const o = byY[j]!;
       const pitch = (last.pitch + o.pitch) / 2;
       if (Math.abs(last.pitch - o.pitch) > 0.15 * pitch) continue;
+      // lines of one zone hold the same number of characters (a few may merge or break)
+      if (Math.abs(last.comps.length - o.comps.length) > 0.2 * Math.max(last.comps.length, o.comps.length)) continue;
       if (Math.abs(Math.atan(last.b) - Math.atan(o.b)) > 0.05) continue;
       const xm = (Math.max(last.x0, o.x0) + Math.min(last.x1, o.x1)) / 2;
       const dy = o.a + o.b * xm - (last.a + last.b * xm);
@@ -295,7 +310,8 @@ export function groupZone(rows: Row[]): ZoneFound | null {
     if (group.length < 2) continue;
     const glyphs = group.reduce((a, r) => a + r.comps.length, 0);
     // prefer full zones, then the lowest on the page (the zone is at the bottom of a data page)
-    const score = glyphs + group.length * 10;
+    // fixed pitch and capitals-only height set the zone apart from printed field labels
+    const score = glyphs + group.length * 10 + group.reduce((a, r) => a + 30 * regularity(r), 0);
     if (!best || score > best.score) best = { rows: group, score };
   }
   if (!best) {
