@@ -273,6 +273,9 @@ describe('officer: a full shift by keyboard', () => {
   });
 
   it('measures reader last byte → verdict on screen', async () => {
+    // Reads during the shift above shared the page with axe and screenshots (which block its main
+    // thread); the dedicated run below is the figure that counts, the shift's reads are kept alongside.
+    const duringShift = await page.evaluate(() => performance.getEntriesByName('verdict-shown').length);
     for (let i = 0; i < 20; i++) {
       const before = await page.evaluate(() => performance.getEntriesByName('verdict-shown').length);
       await emit(i % 2 ? TRAVELLERS.somsak : TRAVELLERS.petrov);
@@ -287,8 +290,8 @@ describe('officer: a full shift by keyboard', () => {
     );
     // Manual and image reads have no reader bytes; everything else came through the simulated reader.
     expect(samples.length).toBeGreaterThanOrEqual(25);
-    const figure = timingFigure(samples, 150);
-    writeFigures({ readerLastByteToVerdict: figure });
+    const figure = timingFigure(samples.slice(duringShift), 150);
+    writeFigures({ readerLastByteToVerdict: figure, readerLastByteToVerdictDuringShift: timingFigure(samples.slice(0, duringShift), 150) });
     expect(samples.every((ms) => ms >= 0)).toBe(true);
   });
 
