@@ -73,6 +73,8 @@ export function createHandlers(services: CoreServices): HandlerTable {
       access: { kind: 'session' },
       handle: (_req, { session }) => {
         auth.lock(session!.id);
+        // A locked screen holds no traveller: the read on screen is dropped with the lock.
+        counter.clear();
         return sessionView(auth.getSession(session!.id, false)!, policy);
       },
     },
