@@ -391,6 +391,8 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       versionCache = null;
       db.pragma('cache_size = -32000');
       db.pragma('shrink_memory');
+      // A snapshot rewrites the whole list: fold the write-ahead log back so the disk holds one copy.
+      if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(TRUNCATE)');
       try {
         db.exec('DROP TABLE IF EXISTS temp.stage_keys');
       } catch {
