@@ -60,7 +60,7 @@ if has final; then
   lstmtraining --stop_training --continue_from "$BEST" --traineddata "$STARTER" --model_output "$WORK/mrz-float.traineddata"
   lstmtraining --stop_training --convert_to_int --continue_from "$BEST" --traineddata "$STARTER" --model_output "$WORK/mrz.traineddata"
   cp "$WORK/mrz.traineddata" resources/ocr/mrz.traineddata
-  grep "^$BEST " "$WORK/snap/scores.txt" > resources/ocr/checkpoint.txt
+  grep "^$BEST " "$WORK/snap/scores.txt" | sed "s#.*/##" > resources/ocr/checkpoint.txt
   ls -l resources/ocr/mrz.traineddata
 fi
 
