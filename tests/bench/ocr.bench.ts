@@ -40,7 +40,9 @@ export default async function (report: BenchReporter) {
   report.figure('eval.txt model alone: exact lines', e.exact * 100, '%');
   report.figure('eval.txt model alone: character error rate', e.cer * 100, '%');
   report.figure(`eval.txt complete zones (${e.zones}): valid after check-digit repair`, e.zonesValid * 100, '%');
+  report.figure(`eval.txt complete zones (${e.zones}): every line right before repair`, e.zonesExactBefore * 100, '%');
   report.figure(`eval.txt complete zones (${e.zones}): every line right after repair`, e.zonesExact * 100, '%');
+  report.figure('eval.txt complete zones: CER before repair', e.zoneCerBefore * 100, '%');
   report.figure('eval.txt complete zones: CER after repair', e.zoneCerAfter * 100, '%');
 
   // 3. synthetic pages, and warm latency on ~1250×880 pages

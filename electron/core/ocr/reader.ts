@@ -5,7 +5,7 @@
  * lines are read again with other preprocessing (and the page turned 180°), and the check digits
  * arbitrate between the readings. Nothing is guessed beyond what the check digits prove.
  */
-import { parseMrz, type MrzResult } from '../mrz/index';
+import type { MrzResult } from '../mrz/index';
 import { type GrayImage, DEFAULT_MAX_PIXELS, decodeGray, readInput } from './decode';
 import { type GlyphTemplates, loadTemplates, readGlyphs } from './glyphs';
 import { type Band, type Raw, type Variant, VARIANTS, crop, lineImage, lineRaw, orient, rawSharp, rotate180, splitBands, toRaw } from './lines';
@@ -107,7 +107,8 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
       const z = flipped ? rotate180(zoneRaw) : zoneRaw;
       const bands = splitBands(z, count, chH);
       if (!bands) continue;
-      const passes: Array<Variant | 'glyphs'> = templates ? ['glyphs', ...VARIANTS] : VARIANTS;
+      // the model reads first; the glyph templates give a second, independent vote
+      const passes: Array<Variant | 'glyphs'> = templates ? ['gray', 'glyphs', ...VARIANTS.slice(1)] : VARIANTS;
       for (const variant of passes) {
         const reading = variant === 'glyphs'
           ? await readLinesByGlyphs(templates!, z, bands, chH, pitch, flipped)
@@ -115,10 +116,10 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
         readings.push(reading);
         const result = arbitrate(readings.filter((r) => r.flipped === flipped), opts.today);
         if (!best || score(result) > score(best.result)) best = { result, reading, zone: z, flipped };
-        // a valid glyph reading still waits for the model's first vote, to be compared below
-        if (result.valid && variant !== 'glyphs') break;
+        // a valid first reading still waits for the second recogniser's vote, to be compared below
+        if (result.valid && readings.length >= (templates ? 2 : 1)) break;
         // an upside-down zone reads as noise: low confidence means try the other way round at once
-        if (variant === 'gray' && avg(reading.read) < 45 && readings.length <= 2) break;
+        if (variant === 'glyphs' && avg(reading.read) < 45 && avg(readings[0]!.read) < 45) break;
       }
       if (best?.result.valid) break;
     }
@@ -202,7 +203,7 @@ function flagDisagreement(result: MrzResult, others: Reading[], today?: Date): v
   if (!result.valid) return;
   const other = others.find((o) => o.read.length === result.lines.length && o.read.every((l, i) => l.raw.length === result.lines[i]!.length));
   if (!other) return;
-  const theirs = resolveZeroOh(other.read.map((l) => l.raw), (l) => parseMrz(l, { correct: true, ...(today ? { today } : {}) })).lines;
+  const theirs = resolveZeroOh(other.read.map((l) => l.raw), today).lines;
   const spots: string[] = [];
   result.lines.forEach((l, i) => [...l].forEach((c, k) => theirs[i]?.[k] !== undefined && theirs[i]![k] !== c && spots.push(`line ${i + 1} position ${k + 1}`)));
   if (spots.length) {
@@ -233,7 +234,7 @@ function score(r: MrzResult): number {
  */
 function arbitrate(readings: Reading[], today?: Date): MrzResult {
   // the MRZ module's repair mode fixes confusions and filler runs, and lists every change
-  const parse = (lines: string[]) => resolveZeroOh(lines, (l) => parseMrz(l, { correct: true, ...(today ? { today } : {}) }));
+  const parse = (lines: string[]) => resolveZeroOh(lines, today);
   const latest = readings[readings.length - 1]!;
   let best = parse(latest.read.map((l) => l.raw));
   if ((best.valid && !doubtful(best)) || readings.length === 1) return best;

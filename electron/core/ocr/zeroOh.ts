@@ -24,8 +24,12 @@ function classes(lines: string[]): string[] | null {
   return null;
 }
 
-export function resolveZeroOh(lines: string[], parse: (lines: string[]) => MrzResult = (l) => parseMrz(l, { correct: true })): MrzResult {
-  const r = resolve(lines, parse);
+export function resolveZeroOh(lines: string[], today?: Date): MrzResult {
+  const parse = (l: string[]) => parseMrz(l, { correct: true, ...(today ? { today } : {}) });
+  let r = resolve(lines, parse);
+  // Repair that does not end in a valid zone is not kept: the officer sees what was read, with
+  // its errors (measured on eval.txt: unconfirmed repairs turned right lines into wrong ones).
+  if (!r.valid) r = parseMrz(lines, { correct: false, ...(today ? { today } : {}) });
   // every change from what was read is listed, whichever step made it
   if (r.lines.length === lines.length && r.lines.every((l, i) => l.length === lines[i]!.length)) {
     r.repairs = [];
