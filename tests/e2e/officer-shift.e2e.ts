@@ -216,7 +216,7 @@ describe('officer: a full shift by keyboard', () => {
     const zone = TRAVELLERS.putri.map((l) => l.replaceAll('<', '&lt;'));
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1250" height="880"><rect width="100%" height="100%" fill="#f4f1ea"/>
       <rect x="60" y="120" width="260" height="330" fill="#c9c2b5"/><text x="380" y="160" font-family="DejaVu Sans" font-size="30">PASSPORT</text>
-      <text x="40" y="760" font-family="OCR B" font-size="40">${zone[0]}</text><text x="40" y="825" font-family="OCR B" font-size="40">${zone[1]}</text></svg>`;
+      <text x="40" y="760" font-family="OCR B" font-size="36">${zone[0]}</text><text x="40" y="825" font-family="OCR B" font-size="36">${zone[1]}</text></svg>`;
     const png = await sharp(Buffer.from(svg)).png().toBuffer();
     await page.getByTestId('image-file').setInputFiles({ name: 'page.png', mimeType: 'image/png', buffer: png });
     const outcome = await Promise.race([

@@ -114,6 +114,10 @@ export function createHandlers(services: CoreServices): HandlerTable {
         const receivedAt = Date.now();
         const zone = await readImageZone(image);
         if (!zone.ok || !zone.mrz) throw new UserError('no_zone', zone.error ?? 'No machine readable zone was found on the image. Rescan the data page or enter the zone by hand.');
+        // Lines that do not form a zone (cut off at the edge, half covered) are not a document: say so, show nothing.
+        if (!zone.mrz.format) {
+          throw new UserError('partial_zone', 'The zone on the image could not be read completely (cut off or covered?). Rescan the whole data page, or enter the zone by hand.');
+        }
         return counter.check({ lines: zone.lines, mrz: zone.mrz, source: 'ocr', readerId: 'image', receivedAt, images: zone.images });
       },
     },
