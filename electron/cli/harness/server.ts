@@ -16,8 +16,8 @@ import { watchSession } from '../../core/app/sessionWatch';
 import { createCoreServices, type CoreServices } from '../../core/app/services';
 import { resolveDataDir } from '../../core/app/dataDir';
 import type { CallerContext } from '../../core/app/dispatch';
-import { contentSecurityPolicy } from '../../main/security';
-import { mimeType } from '../../main/protocol';
+import { APP_ORIGIN, contentSecurityPolicy } from '../../main/security';
+import { mimeType, resolveAppFile } from '../../main/protocol';
 
 const projectRoot = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 export const DEFAULT_RENDERER_DIR = join(projectRoot, 'dist', 'renderer');
@@ -86,10 +86,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       res.writeHead(404, headers).end();
       return;
     }
-    const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-    const file = resolve(rendererDir, '.' + rel);
-    if (!file.startsWith(resolve(rendererDir))) {
-      res.writeHead(403, headers).end();
+    // Same mapping as Electron's app:// handler: no escaping the folder, malformed escapes refused.
+    const file = resolveAppFile(rendererDir, `${APP_ORIGIN}${url.pathname}`);
+    if (!file) {
+      res.writeHead(404, headers).end('Not found');
       return;
     }
     try {

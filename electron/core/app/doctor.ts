@@ -1,6 +1,5 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 
 /** One line of the technician's checklist: OK, or what is wrong and the fix to apply. */
 export interface DoctorCheck {
@@ -12,7 +11,6 @@ export interface DoctorCheck {
 }
 
 const require = createRequire(import.meta.url);
-const projectRoot = new URL('../../../', import.meta.url);
 
 /** Where the Electron binary would be, if it was downloaded at install time. */
 function electronStatus(): DoctorCheck {
@@ -103,4 +101,3 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorCheck[]> {
   return checks;
 }
 
-export const projectPath = (...parts: string[]) => join(new URL(projectRoot).pathname, ...parts);

@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -293,4 +292,3 @@ export function createHandlers(services: CoreServices): HandlerTable {
   };
 }
 
-export const workstationName = () => hostname();
