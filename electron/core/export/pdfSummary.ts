@@ -139,7 +139,9 @@ export function renderShiftSummary(input: SummaryInput, sink: (chunk: Buffer) =>
     const f = bold ? 'Courier-Bold' : 'Courier';
     if (f !== font) doc.font((font = f));
     if (size !== 8) doc.fontSize((size = 8));
-    doc.text(line, left, y, { lineBreak: false });
+    // Courier is fixed-pitch (600/1000 em) and unkerned: give pdfkit the width so it does not measure
+    // every line glyph by glyph (a third of the time on a 100,000-inspection summary).
+    doc.text(line, left, y, { lineBreak: false, textWidth: line.length * 0.6 * 8, wordCount: 1 } as PDFKit.Mixins.TextOptions);
     newline(11);
   };
   const listHeader = () => listLine(cols([['Time (UTC)', 16], ['Officer', 14], ['Decision', 8], ['Document', 20], ['Hits', 4], ['Reason', 40]]), true);

@@ -6,6 +6,44 @@ import type { VerifyResult } from './types';
 
 type Db = BetterSqlite3.Database;
 
+/** Inspection columns since schema 1, in the order read below (purged_at, added in 3, follows them). */
+const INSPECTION_COLUMNS = [
+  'id', 'seq', 'time', 'workstation', 'officer', 'shift_id', 'site', 'source', 'doc_code', 'issuing_state', 'nationality', 'zone_valid',
+  'zone_errors', 'expiry_check', 'watchlist_version', 'hit_count', 'possible_count', 'top_score', 'decision', 'reason', 'read_at',
+  'decided_at', 'corrects', 'correction_reason', 'personal', 'personal_salt', 'personal_digest', 'content_hash',
+] as const;
+
+interface Joined {
+  a_seq: number;
+  a_at: string;
+  a_action: string;
+  a_actor: string;
+  a_ref: string | null;
+  a_details: string;
+  a_prev_hash: string;
+  a_hash: string;
+  /** The inspection row at this seq, or null when there is none. */
+  row: (InspectionRow & { purged_at: number | null }) | null;
+}
+
+/** One raw result row (8 audit columns, then INSPECTION_COLUMNS, then purged_at) as an object. */
+function joinedOfArray(a: unknown[]): Joined {
+  const row =
+    a[8] === null
+      ? null
+      : ({
+          id: a[8], seq: a[9], time: a[10], workstation: a[11], officer: a[12], shift_id: a[13], site: a[14], source: a[15], doc_code: a[16],
+          issuing_state: a[17], nationality: a[18], zone_valid: a[19], zone_errors: a[20], expiry_check: a[21], watchlist_version: a[22],
+          hit_count: a[23], possible_count: a[24], top_score: a[25], decision: a[26], reason: a[27], read_at: a[28], decided_at: a[29],
+          corrects: a[30], correction_reason: a[31], personal: a[32], personal_salt: a[33], personal_digest: a[34], content_hash: a[35],
+          purged_at: a[36],
+        } as InspectionRow & { purged_at: number | null });
+  return {
+    a_seq: a[0] as number, a_at: a[1] as string, a_action: a[2] as string, a_actor: a[3] as string, a_ref: a[4] as string | null,
+    a_details: a[5] as string, a_prev_hash: a[6] as string, a_hash: a[7] as string, row,
+  };
+}
+
 const INSPECTION_ACTIONS = new Set(['inspection.record', 'inspection.correct']);
 
 /**
@@ -21,10 +59,10 @@ const INSPECTION_ACTIONS = new Set(['inspection.record', 'inspection.correct']);
  */
 export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }): VerifyResult {
   const hasPurge = (db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('inspections') WHERE name = 'purged_at'").get() as { n: number }).n > 0;
-  // One pass over the chain with each inspection row joined in (seq is unique in both tables). Audit
-  // columns are prefixed so the joined row itself is the inspection row (no copy per entry).
-  const select = `SELECT a.seq AS a_seq, a.at AS a_at, a.action AS a_action, a.actor AS a_actor, a.ref AS a_ref, a.details AS a_details,
-      a.prev_hash AS a_prev_hash, a.hash AS a_hash, i.*${hasPurge ? '' : ', NULL AS purged_at'}
+  // One pass over the chain with each inspection row joined in (seq is unique in both tables), read as
+  // arrays (better-sqlite3 `raw`) and shaped in JS: far cheaper than named columns on 100k-entry walks.
+  const select = `SELECT a.seq, a.at, a.action, a.actor, a.ref, a.details, a.prev_hash, a.hash,
+      ${INSPECTION_COLUMNS.map((c) => `i.${c}`).join(', ')}, ${hasPurge ? 'i.purged_at' : 'NULL'}
     FROM audit a LEFT JOIN inspections i ON i.seq = a.seq`;
   // A partial check starts from the stored hash of the entry before the range (trusted, not re-checked).
   let expectedSeq = range ? range.fromSeq : 1;
@@ -44,14 +82,11 @@ export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }):
   });
   const purgedRows: Array<{ seq: number; time: number }> = [];
   const entries = range
-    ? db.prepare(`${select} WHERE a.seq BETWEEN ? AND ? ORDER BY a.seq`).iterate(range.fromSeq, range.toSeq)
-    : db.prepare(`${select} ORDER BY a.seq`).iterate();
+    ? db.prepare(`${select} WHERE a.seq BETWEEN ? AND ? ORDER BY a.seq`).raw(true).iterate(range.fromSeq, range.toSeq)
+    : db.prepare(`${select} ORDER BY a.seq`).raw(true).iterate();
 
-  type Joined = { a_seq: number; a_at: string; a_action: string; a_actor: string; a_ref: string | null; a_details: string; a_prev_hash: string; a_hash: string } & (
-    | (InspectionRow & { purged_at: number | null })
-    | { [K in keyof InspectionRow]: null }
-  );
-  for (const j of entries as IterableIterator<Joined>) {
+  for (const a of entries as IterableIterator<unknown[]>) {
+    const j = joinedOfArray(a);
     const seq = j.a_seq;
     if (seq !== expectedSeq) {
       return broken(expectedSeq, seq > expectedSeq ? `entry ${expectedSeq}${seq - expectedSeq > 1 ? `..${seq - 1}` : ''} is missing (deleted)` : `entry ${seq} is out of order`);
@@ -61,8 +96,8 @@ export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }):
     if (entryHash(audit) !== j.a_hash) return broken(seq, `entry content was changed after it was written (action ${j.a_action})`);
 
     if (INSPECTION_ACTIONS.has(j.a_action)) {
-      if (j.id === null) return broken(seq, `inspection ${j.a_ref} is missing from the inspections table (row deleted)`);
-      const row = j as InspectionRow & { purged_at: number | null };
+      const row = j.row;
+      if (row === null) return broken(seq, `inspection ${j.a_ref} is missing from the inspections table (row deleted)`);
       if (row.id !== j.a_ref) return broken(seq, `inspection row at this position is ${row.id}, the chain says ${j.a_ref} (rows swapped or replaced)`);
       // The entry's details are exactly what the writer produced for this row (canonical JSON).
       const expected = j.a_action === 'inspection.record' ? canonicalJson({ contentHash: row.content_hash }) : canonicalJson({ contentHash: row.content_hash, corrects: row.corrects });
