@@ -115,7 +115,10 @@ function readOnlyView(dir: string): string {
     mkdirSync(ro);
     execFileSync('mount', ['--bind', dir, ro]);
     execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
-    cleanups.unshift(() => execFileSync('umount', ['-l', ro]));
+    cleanups.unshift(() => {
+      execFileSync('umount', ['-l', ro]);
+      rmSync(ro, { recursive: true, force: true });
+    });
     return ro;
   }
   for (const f of readdirSync(dir)) chmodSync(join(dir, f), 0o400);
