@@ -1,3 +1,4 @@
+import { auditListUpdateIn } from '../../core/app/listUpdateAudit';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../core/app/errors';
@@ -127,6 +128,7 @@ async function pull(args: string[], ctx: CliContext): Promise<number> {
       // Progress goes to stderr so stdout stays one result (and a supervisor can see which stage it is in).
       onProgress: (p) => ctx.stderr.write(`sync: ${p.stage}: ${p.detail}\n`),
     });
+    if (r.updated) auditListUpdateIn(dataDir, 'cli', { how: 'pull', fromVersion: r.fromVersion, toVersion: r.listVersion, entryCount: r.entryCount, via: r.via });
     if (values.json) writeJsonLine(ctx, r);
     else if (!r.updated) ctx.stdout.write(`List version ${r.listVersion} is current.\n`);
     else ctx.stdout.write(`List version ${r.listVersion} in use (${r.entryCount} entries; from ${r.fromVersion ?? 'none'} via ${r.via}, ${r.downloadedBytes} bytes downloaded).\n`);

@@ -1,3 +1,4 @@
+import { auditListUpdateIn } from '../../core/app/listUpdateAudit';
 import { createInterface } from 'node:readline';
 import { UserError } from '../../core/app/errors';
 import { IMPORT_FORMATS, openWatchlist, type ImportFormat, type ScreeningQuery } from '../../core/watchlist/index';
@@ -43,11 +44,16 @@ async function importCmd(args: string[], ctx: CliContext): Promise<number> {
   const format = requireString(values, 'format') as ImportFormat;
   if (!IMPORT_FORMATS.includes(format)) throw new UserError('bad_arguments', `--format must be one of ${IMPORT_FORMATS.join(', ')}; got "${format}".`);
   if (positionals.length !== 1) throw new UserError('bad_arguments', 'Give exactly one FILE to import. Run with --help for usage.');
-  const store = openWatchlist(dataDirFrom(values));
+  const dataDir = dataDirFrom(values);
+  const store = openWatchlist(dataDir);
   try {
     const t0 = performance.now();
+    const before = store.listVersion().version;
     const r = store.importFile(format, positionals[0]!);
     const seconds = (performance.now() - t0) / 1000;
+    if (r.added || r.updated) {
+      auditListUpdateIn(dataDir, 'cli', { how: 'import', fromVersion: before, toVersion: store.listVersion().version, entryCount: listSize(store), via: format, added: r.added, updated: r.updated });
+    }
     if (values.json) writeJsonLine(ctx, { ...r, seconds });
     else {
       ctx.stdout.write(`added ${r.added}, updated ${r.updated}, rejected ${r.rejected}${r.skipped ? `, skipped ${r.skipped} (not persons)` : ''} in ${seconds.toFixed(1)} s\n`);
@@ -120,4 +126,9 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   if (sub === 'screen') return screenCmd(rest, ctx);
   if (sub === 'stats') return statsCmd(rest, ctx);
   throw new UserError('bad_arguments', `Unknown watchlist subcommand "${sub}". Use import, screen or stats.`);
+}
+
+function listSize(store: { stats(): { persons: number; documents: number } }): number {
+  const s = store.stats();
+  return s.persons + s.documents;
 }

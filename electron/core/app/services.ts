@@ -8,6 +8,7 @@ import { createDriver, loadProfiles, SimulatorDriver, describeBytes, type Scanne
 import { can, createAuth } from '../auth';
 import { openInspectionLog } from '../inspections';
 import { openWatchlist } from '../watchlist';
+import { auditListUpdate } from './listUpdateAudit';
 import { createSyncService } from '../sync';
 import { Counter } from '../counter';
 import { closeImageReader, readImageZone } from './imageReads';
@@ -35,7 +36,9 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Cor
   const log = openInspectionLog(dataDir);
   const auth = createAuth(log);
   const watchlist = openWatchlist(dataDir);
-  const sync = createSyncService(dataDir, {}, { store: watchlist });
+  // The sync service applies bundles on a connection of its own, in slices: screening (on `watchlist`)
+  // keeps answering from the previous list until the new one is committed.
+  const sync = createSyncService(dataDir);
   const counter = new Counter({
     watchlist,
     log,
@@ -131,6 +134,14 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Cor
     },
   };
   sync.on('status', () => events.emit('sync.status', syncStatusView(services)));
+  sync.on('pulled', (r) => {
+    if (!r.updated) return;
+    try {
+      auditListUpdate(log, 'sync', { how: 'pull', fromVersion: r.fromVersion, toVersion: r.listVersion, entryCount: r.entryCount, via: r.via });
+    } catch {
+      // The list is in use either way; a log that cannot be written shows on the officer's next decision.
+    }
+  });
   if (opts.startSync) sync.start();
   const handlers = createHandlers(services);
   return services;

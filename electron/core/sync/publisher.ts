@@ -408,7 +408,7 @@ export async function publishWatchlist(opts: PublishOptions): Promise<PublishRes
       deltaBytes = d.length;
       deltas.push({ path: deltaPath, baseVersion: prev.listVersion, listVersion, entryCount: fresh.length, length: d.length, changes: puts.length + removedIds.length });
     }
-    deltas = deltas.slice(-keepDeltas);
+    deltas = keepDeltas > 0 ? deltas.slice(-keepDeltas) : []; // slice(-0) would keep them all
     for (const d of deltas) {
       const info = newTargetFiles[d.path] ?? state.targets?.signed.targets[d.path];
       if (info) newTargetFiles[d.path] = info;

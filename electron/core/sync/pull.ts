@@ -61,6 +61,11 @@ export function downloadsDir(dataDir: string): string {
 
 const ROOT_BACKUP = 'root.trusted.json';
 
+/** In slices when the store can (the event loop stays free for the officer's screen), else in one go. */
+async function applyBundle(store: ListStore, file: string, opts: { expectedVersion: number; expectedCount: number }) {
+  return store.applyBundleAsync ? store.applyBundleAsync(file, opts) : store.applyBundle(file, opts);
+}
+
 /** Parses a root.json and checks it is signed by its own root keys. */
 function checkRootFile(bytes: Buffer, source: string): void {
   try {
@@ -262,7 +267,7 @@ export async function pullWatchlist(opts: PullOptions): Promise<PullResult> {
       progress('verify', 'checking the snapshot header against the signed index');
       checkHeader(file!, { kind: 'snapshot', listVersion: index.listVersion, entryCount: index.entryCount }, 'snapshot');
       progress('apply', `applying list version ${index.listVersion} (full snapshot, ${index.entryCount} entries)`);
-      return store.applyBundle(file!, { expectedVersion: index.listVersion, expectedCount: index.entryCount });
+      return applyBundle(store, file!, { expectedVersion: index.listVersion, expectedCount: index.entryCount });
     };
 
     let applied: { listVersion: number; entryCount: number };
@@ -276,7 +281,7 @@ export async function pullWatchlist(opts: PullOptions): Promise<PullResult> {
           : await composeDeltas(files, { ...readBundleHeader(files[files.length - 1]!), baseVersion: from }, join(dlDir, `combined-${from}-${index.listVersion}.bundle`), store);
       progress('apply', `applying list version ${index.listVersion} (${chain!.length} delta(s) from version ${from})`);
       try {
-        applied = await store.applyBundle(applyFile, { expectedVersion: index.listVersion, expectedCount: index.entryCount });
+        applied = await applyBundle(store, applyFile, { expectedVersion: index.listVersion, expectedCount: index.entryCount });
       } catch (e) {
         // The signed deltas do not fit the local list (it was changed by hand since): the snapshot always does.
         if (!(e instanceof UserError) || !/mismatch|invalid/.test(e.code)) throw e;

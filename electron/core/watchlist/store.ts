@@ -51,6 +51,11 @@ const PAIR_KEY_CAP = 1000;
 const MAX_SCORED = 120;
 /** Candidates from name pairs beyond which single-name keys are not read. */
 const ENOUGH_FROM_PAIRS = 60;
+/** Name keys are 52-bit (names.ts keyHash); staged in 64 buckets of ascending key ranges. */
+const STAGE_BUCKETS = 64;
+const KEY_BUCKET_SPAN = 2 ** 52 / STAGE_BUCKETS;
+/** Longest stretch of apply work between two turns of the event loop (applyBundleAsync). */
+const APPLY_SLICE_MS = 25;
 
 export interface ApplyBundleOptions {
   /** The list version the caller verified (e.g. from signed metadata); the header must say the same. */
@@ -65,6 +70,12 @@ export interface WatchlistStore {
   importFile(format: ImportFormat, path: string): ImportReport;
   importEntries(entries: Iterable<WatchlistEntry>, rejected?: ImportReport['errors']): ImportReport;
   applyBundle(path: string, opts?: ApplyBundleOptions): { listVersion: number; entryCount: number };
+  /**
+   * The same, in slices of a few tens of milliseconds with the event loop free in between (the app's
+   * scheduled pulls: a million-entry snapshot must not freeze the officer's screen for a minute). Give it
+   * a connection of its own: other connections keep reading the previous list until the commit.
+   */
+  applyBundleAsync(path: string, opts?: ApplyBundleOptions): Promise<{ listVersion: number; entryCount: number }>;
   listVersion(): { version: number | null; publishedAt: string | null };
   stats(): WatchlistStats;
   allEntries(): IterableIterator<WatchlistEntry>;
@@ -149,12 +160,29 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
   }
 
   /**
-   * While a snapshot loads into an emptied list, name keys go to an unindexed staging table and are
-   * sorted into the index once at the end: a million random B-tree inserts would take minutes.
+   * While a snapshot loads into an emptied list, name keys go to unindexed staging tables and are
+   * sorted into the index at the end: a million random B-tree inserts would take minutes. Keys are
+   * staged in STAGE_BUCKETS tables by their high bits, so the final sort runs bucket by bucket (each
+   * an append to the index, short enough to let the event loop breathe in between).
    */
   let bulk = false;
-  const stageKey = () => db.prepare('INSERT INTO temp.stage_keys (k, rid) VALUES (?, ?)');
-  let stageStmt: Database.Statement | null = null;
+  let stageStmts: Database.Statement[] = [];
+  const bucketOf = (k: number) => Math.floor(k / KEY_BUCKET_SPAN);
+  const stageTable = (b: number) => `temp.stage_keys_${b}`;
+  function createStaging() {
+    for (let b = 0; b < STAGE_BUCKETS; b++) db.exec(`CREATE TEMP TABLE IF NOT EXISTS stage_keys_${b} (k INTEGER NOT NULL, rid INTEGER NOT NULL); DELETE FROM ${stageTable(b)};`);
+    stageStmts = Array.from({ length: STAGE_BUCKETS }, (_, b) => db.prepare(`INSERT INTO ${stageTable(b)} (k, rid) VALUES (?, ?)`));
+  }
+  function dropStaging() {
+    stageStmts = [];
+    for (let b = 0; b < STAGE_BUCKETS; b++) db.exec(`DROP TABLE IF EXISTS ${stageTable(b)}`);
+  }
+  /** Moves one staging bucket into the index (and counts its too-common keys). */
+  function foldBucket(b: number) {
+    db.exec(`INSERT INTO name_keys (k, rid) SELECT k, rid FROM ${stageTable(b)} ORDER BY k, rid;
+      INSERT INTO common_keys (k, n) SELECT k, count(*) FROM ${stageTable(b)} GROUP BY k HAVING count(*) > ${SINGLE_KEY_CAP};
+      DELETE FROM ${stageTable(b)};`);
+  }
 
   /** Insert or replace one entry with its index keys. Returns whether it was new. */
   function put(e: WatchlistEntry): 'added' | 'updated' {
@@ -175,8 +203,8 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     }
     q.insertBody.run(rid, body);
     if (names) {
-      const ins = bulk ? stageStmt! : q.insertKey;
-      for (const k of nameKeysOf(names)) ins.run(k, rid);
+      if (bulk) for (const k of nameKeysOf(names)) stageStmts[bucketOf(k)]!.run(k, rid);
+      else for (const k of nameKeysOf(names)) q.insertKey.run(k, rid);
     }
     for (const d of entryDocuments(e)) q.insertDoc.run(d.num, d.state, rid);
     return old ? 'updated' : 'added';
@@ -243,8 +271,14 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
   }
 
   let versionCache: { version: number | null; publishedAt: string | null } | null = null;
+  // Changes when another connection commits (the sync service applies bundles on its own connection).
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let cachedAt: unknown = null;
   function listVersion() {
+    const dv = dataVersion.get();
+    if (dv !== cachedAt) versionCache = null;
     if (!versionCache) {
+      cachedAt = dv;
       const v = q.getMeta.get('list_version') as string | undefined;
       versionCache = { version: v === undefined || v === null ? null : Number(v), publishedAt: (q.getMeta.get('published_at') as string | undefined) ?? null };
     }
@@ -300,6 +334,10 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       const r = applyBundleInternal(filePath, opts);
       return { listVersion: r.listVersion, entryCount: r.entryCount };
     },
+    async applyBundleAsync(filePath, opts = {}) {
+      const r = await applyBundleSliced(filePath, opts);
+      return { listVersion: r.listVersion, entryCount: r.entryCount };
+    },
     listVersion,
     stats() {
       const byKind = Object.fromEntries((q.countKind.all() as { kind: string; n: number }[]).map((r) => [r.kind, r.n]));
@@ -333,71 +371,136 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     },
   };
 
-  function applyBundleInternal(filePath: string, opts: ApplyBundleOptions) {
+  interface ApplyOutcome {
+    listVersion: number;
+    entryCount: number;
+    added: number;
+    updated: number;
+  }
+
+  /**
+   * The work of applying a bundle, inside a transaction the caller opened. Yields between slices of
+   * work; a synchronous caller simply runs it to the end.
+   */
+  function* applyWork(filePath: string, opts: ApplyBundleOptions): Generator<void, ApplyOutcome> {
     let header: BundleHeader | null = null;
     let added = 0;
     let updated = 0;
-    const tx = db.transaction(() => {
-      const current = listVersion().version;
-      for (const item of readBundle(filePath)) {
-        if ('header' in item) {
-          header = item.header;
-          if (opts.expectedVersion !== undefined && header.listVersion !== opts.expectedVersion)
-            throw new UserError('bundle_version_mismatch', `Bundle says list version ${header.listVersion} but version ${opts.expectedVersion} was expected; the list was not changed.`);
-          if (header.kind === 'delta') {
-            if (current !== header.baseVersion)
-              throw new UserError('bundle_base_mismatch', `This delta applies to list version ${header.baseVersion} but the workstation has ${current ?? 'no list'}; fetch a snapshot. The list was not changed.`);
-          } else {
-            clearAll();
-            db.exec('CREATE TEMP TABLE IF NOT EXISTS stage_keys (k INTEGER NOT NULL, rid INTEGER NOT NULL); DELETE FROM temp.stage_keys;');
-            stageStmt = stageKey();
-            bulk = true;
-          }
-          continue;
+    let n = 0;
+    const current = listVersion().version;
+    for (const item of readBundle(filePath)) {
+      if ('header' in item) {
+        header = item.header;
+        if (opts.expectedVersion !== undefined && header.listVersion !== opts.expectedVersion)
+          throw new UserError('bundle_version_mismatch', `Bundle says list version ${header.listVersion} but version ${opts.expectedVersion} was expected; the list was not changed.`);
+        if (header.kind === 'delta') {
+          if (current !== header.baseVersion)
+            throw new UserError('bundle_base_mismatch', `This delta applies to list version ${header.baseVersion} but the workstation has ${current ?? 'no list'}; fetch a snapshot. The list was not changed.`);
+        } else {
+          clearAll();
+          createStaging();
+          bulk = true;
         }
-        if (item.op.op === 'put') {
-          if (bulk && q.byId.get(item.op.entry.id))
-            throw new UserError('bundle_invalid', `${filePath} line ${item.line}: entry ${item.op.entry.id} appears twice in the snapshot; the list was not changed.`);
-          if (put(item.op.entry) === 'added') added++;
-          else updated++;
-        } else if (!remove(item.op.id)) {
-          throw new UserError('bundle_invalid', `${filePath} line ${item.line}: deletes ${item.op.id}, which is not in the list; the list was not changed.`);
-        }
+        continue;
       }
-      const h = header as BundleHeader | null;
-      if (!h) throw new UserError('bundle_invalid', `${filePath} has no header; the list was not changed.`);
-      if (bulk) {
-        bulk = false;
-        db.exec('INSERT OR IGNORE INTO name_keys (k, rid) SELECT k, rid FROM temp.stage_keys ORDER BY k, rid; DELETE FROM temp.stage_keys;');
-        refreshCommonKeys();
+      if (item.op.op === 'put') {
+        if (bulk && q.byId.get(item.op.entry.id))
+          throw new UserError('bundle_invalid', `${filePath} line ${item.line}: entry ${item.op.entry.id} appears twice in the snapshot; the list was not changed.`);
+        if (put(item.op.entry) === 'added') added++;
+        else updated++;
+      } else if (!remove(item.op.id)) {
+        throw new UserError('bundle_invalid', `${filePath} line ${item.line}: deletes ${item.op.id}, which is not in the list; the list was not changed.`);
       }
-      const count = q.count.get() as number;
-      if (count !== h.entryCount)
-        throw new UserError('bundle_count_mismatch', `After applying ${filePath} the list would hold ${count} entries but the bundle says ${h.entryCount}; the list was not changed.`);
-      if (opts.expectedCount !== undefined && count !== opts.expectedCount)
-        throw new UserError('bundle_count_mismatch', `After applying ${filePath} the list would hold ${count} entries but ${opts.expectedCount} were expected; the list was not changed.`);
-      q.setMeta.run('list_version', String(h.listVersion));
-      q.setMeta.run('published_at', h.publishedAt);
-      q.setMeta.run('applied_at', new Date().toISOString());
-      return { listVersion: h.listVersion, entryCount: count };
-    });
+      if (++n % 256 === 0) yield;
+    }
+    const h = header as BundleHeader | null;
+    if (!h) throw new UserError('bundle_invalid', `${filePath} has no header; the list was not changed.`);
+    if (bulk) {
+      bulk = false;
+      for (let b = 0; b < STAGE_BUCKETS; b++) {
+        foldBucket(b);
+        yield;
+      }
+    }
+    const count = q.count.get() as number;
+    if (count !== h.entryCount)
+      throw new UserError('bundle_count_mismatch', `After applying ${filePath} the list would hold ${count} entries but the bundle says ${h.entryCount}; the list was not changed.`);
+    if (opts.expectedCount !== undefined && count !== opts.expectedCount)
+      throw new UserError('bundle_count_mismatch', `After applying ${filePath} the list would hold ${count} entries but ${opts.expectedCount} were expected; the list was not changed.`);
+    q.setMeta.run('list_version', String(h.listVersion));
+    q.setMeta.run('published_at', h.publishedAt);
+    q.setMeta.run('applied_at', new Date().toISOString());
+    return { listVersion: h.listVersion, entryCount: count, added, updated };
+  }
+
+  function beforeApply() {
     versionCache = null;
     // A bigger page cache while loading: index pages stay in memory instead of being re-read.
     db.pragma('cache_size = -65536');
+  }
+
+  function afterApply() {
+    bulk = false;
+    versionCache = null;
+    db.pragma('cache_size = -32000');
+    db.pragma('shrink_memory');
+    // A snapshot rewrites the whole list: fold the write-ahead log back so the disk holds one copy.
+    if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(TRUNCATE)');
     try {
-      return { ...tx(), added, updated };
+      dropStaging();
+    } catch {
+      /* keep going: the staging tables are temporary anyway */
+    }
+  }
+
+  function applyBundleInternal(filePath: string, opts: ApplyBundleOptions): ApplyOutcome {
+    beforeApply();
+    try {
+      return db.transaction(() => {
+        const work = applyWork(filePath, opts);
+        for (;;) {
+          const step = work.next();
+          if (step.done) return step.value;
+        }
+      })();
     } finally {
-      bulk = false;
-      versionCache = null;
-      db.pragma('cache_size = -32000');
-      db.pragma('shrink_memory');
-      // A snapshot rewrites the whole list: fold the write-ahead log back so the disk holds one copy.
-      if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(TRUNCATE)');
+      afterApply();
+    }
+  }
+
+  let slicedApply: Promise<ApplyOutcome> | null = null;
+  async function applyBundleSliced(filePath: string, opts: ApplyBundleOptions): Promise<ApplyOutcome> {
+    // One apply at a time on this connection: its transaction stays open across the pauses.
+    while (slicedApply) await slicedApply.catch(() => undefined);
+    const run = (async () => {
+      beforeApply();
+      db.exec('BEGIN IMMEDIATE');
       try {
-        db.exec('DROP TABLE IF EXISTS temp.stage_keys');
-      } catch {
-        /* keep going: the staging table is temporary anyway */
+        const work = applyWork(filePath, opts);
+        let sliceStart = performance.now();
+        for (;;) {
+          const step = work.next();
+          if (step.done) {
+            db.exec('COMMIT');
+            return step.value;
+          }
+          if (performance.now() - sliceStart >= APPLY_SLICE_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            sliceStart = performance.now();
+          }
+        }
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      } finally {
+        afterApply();
       }
+    })();
+    slicedApply = run;
+    try {
+      return await run;
+    } finally {
+      slicedApply = null;
     }
   }
 

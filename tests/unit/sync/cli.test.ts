@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
+import { openInspectionLog } from '../../../electron/core/inspections';
 import { canonicalJson, putLine } from '../../../electron/core/sync/bundleFile';
 import { listAtVersion } from './fixtures';
 import { startRepoServer, type RepoServer } from './repoServer';
@@ -87,6 +88,26 @@ describe('checkpoint sync (CLI)', () => {
     const s = JSON.parse(r.out.trim()) as Record<string, unknown>;
     expect(Object.keys(s)).toEqual(['version', 'publishedAt', 'checkedAt', 'lastError', 'stale']);
     expect(s).toMatchObject({ version: 2, lastError: null, stale: false });
+
+    // Both updates are in the workstation's audit chain, which still verifies.
+    r = await cli('log', 'verify', '--data-dir', data, '--json');
+    expect(r.code, r.err).toBe(0);
+    const log = openInspectionLog(data);
+    try {
+      const updates = log.recentAudit(10).filter((a) => a.action === 'watchlist.update').map((a) => a.details);
+      expect(updates).toEqual([
+        expect.objectContaining({ how: 'pull', fromVersion: 1, toVersion: 2, via: 'delta' }),
+        expect.objectContaining({ how: 'pull', fromVersion: null, toVersion: 1, via: 'snapshot' }),
+      ]);
+    } finally {
+      log.close();
+    }
+    // A pull that changes nothing records nothing.
+    r = await cli('sync', 'pull', '--data-dir', data, '--url', srv.url);
+    expect(r.out).toMatch(/List version 2 is current/);
+    const again = openInspectionLog(data);
+    expect(again.recentAudit(10).filter((a) => a.action === 'watchlist.update')).toHaveLength(2);
+    again.close();
 
     r = await cli('sync', 'status', '--data-dir', data);
     expect(r.out).toMatch(/List version: +2/);

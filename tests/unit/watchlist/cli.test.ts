@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../../electron/cli/commands/watchlist';
+import { openInspectionLog } from '../../../electron/core/inspections';
 import { FIXTURES, tempStore } from './helpers';
 
 let dir: string;
@@ -51,6 +52,15 @@ describe('checkpoint watchlist', () => {
 
     const st = await cli(['stats', '--data-dir', dir, '--json']);
     expect(JSON.parse(st.out)).toMatchObject({ persons: 2, documents: 3 });
+
+    // Each import is a list update in the workstation's audit chain.
+    const log = openInspectionLog(dir);
+    const updates = log.recentAudit(10).filter((a) => a.action === 'watchlist.update').map((a) => a.details);
+    log.close();
+    expect(updates).toEqual([
+      expect.objectContaining({ how: 'import', via: 'opensanctions-csv', added: 2, entryCount: 5 }),
+      expect.objectContaining({ how: 'import', via: 'sltd-csv', added: 3, entryCount: 3 }),
+    ]);
   });
 
   it('rejects an unknown format clearly', async () => {
