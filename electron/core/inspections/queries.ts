@@ -108,6 +108,8 @@ export function getInspection(db: Db, id: string): InspectionWithAudit | null {
   return { record: recordFromRow(row), audit, corrections };
 }
 
+const ROSTER_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 export function dashboard(db: Db, filter: ShiftFilter): Dashboard {
   const w = shiftWhere(filter);
   const per = db
@@ -126,6 +128,8 @@ export function dashboard(db: Db, filter: ShiftFilter): Dashboard {
   const sum = (k: keyof (typeof per)[number]) => per.reduce((s, p) => s + (p[k] as number), 0);
   const total = sum('total');
   const hours = Math.max(w.to - w.from, 1) / 3_600_000;
+  // officer.2 before officer.10, as a person reads a roster
+  per.sort((a, b) => ROSTER_ORDER.compare(a.officer, b.officer));
   const perOfficer: OfficerSummary[] = per.map((p) => ({
     officer: p.officer,
     total: p.total,

@@ -107,6 +107,11 @@ describe('shift queries and dashboard', () => {
     expect(d.avgDecisionMs).toBeGreaterThan(20_000);
   });
 
+  it('lists officers in roster order (officer.2 before officer.10)', () => {
+    for (const officer of ['officer.10', 'officer.2', 'Officer.1']) log.recordInspection({ ...sampleInspection(40), officer, time: '2026-11-28T20:00:00Z', site: 'EAST' });
+    expect(log.dashboard({ ...DAY, site: 'EAST' }).perOfficer.map((o) => o.officer)).toEqual(['Officer.1', 'officer.2', 'officer.10']);
+  });
+
   it('keeps administrative actions in the same chain', () => {
     log.appendAudit('watchlist.update', 'sync', { from: 6, to: 7 });
     expect(log.recentAudit(1)[0]).toMatchObject({ action: 'watchlist.update', seq: 32, details: { from: 6, to: 7 } });
