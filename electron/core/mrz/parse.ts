@@ -13,6 +13,12 @@ import type { MrzFormat, MrzIssue, MrzResult } from './types';
 export interface ParseOptions {
   /** Repair OCR confusions (see repair.ts); every change is listed in `repairs`. */
   correct?: boolean;
+  /**
+   * With `correct`, for OCR readers: a rare confusion (0/D, 0/Q, 1/L) costs more than a common one
+   * (0/O), so where two repairs fit every check digit the likelier is taken, with a `repair_likeliest`
+   * warning, instead of leaving the zone ambiguous.
+   */
+  likelySwaps?: boolean;
   /** The day the zone is read (century choice, expiry and birth warnings). Defaults to now. */
   today?: Date;
 }
@@ -367,7 +373,7 @@ function parseUnsafe(input: string | string[], opts: ParseOptions): MrzResult {
         return strict;
       }
     }
-    const fixed = repairZone(lines);
+    const fixed = repairZone(lines, { likelySwaps: opts.likelySwaps });
     lines = fixed.lines;
     repairs = fixed.repairs;
     repairWarnings.push(...fixed.warnings);

@@ -26,6 +26,27 @@ const ALTERNATIVES: Record<string, string[]> = {
   I: ['1'], L: ['1'], '1': ['I', 'L'],
   Z: ['2'], '2': ['Z'], S: ['5'], '5': ['S'], G: ['6'], '6': ['G'], B: ['8'], '8': ['B'],
 };
+/**
+ * Confusions OCR-B readers make less often than the rest (its 0 is narrow, its D square-backed, its Q
+ * tailed): they cost more than one change, so when two repairs both satisfy every check digit the
+ * likelier one (0↔O) wins instead of the zone being left ambiguous.
+ */
+const RARE_SWAPS = new Set(['0D', 'D0', '0Q', 'Q0', 'L1', '1L']);
+const RARE_SWAP_COST = 1.5;
+/** An option's number of changes with every swap counted as one. */
+const plain = (o: Option) => o.changes - (RARE_SWAP_COST - 1) * o.rare;
+
+/** Two repairs fit every check digit; the likelier confusion was taken: the officer compares. */
+function warnLikeliest(ctx: Ctx, fields: string[]) {
+  ctx.warnings.push({
+    field: fields[0]!,
+    code: 'repair_likeliest',
+    message: `More than one correction of the ${fields.map((f) => LABEL[f] ?? f).join(' and ')} fits the check digits; the likelier OCR confusion was taken: compare it with the printed page.`,
+    line: 0,
+    position: 0,
+  });
+}
+
 /** What OCR engines make of the filler `<`. */
 const FILLER_MISREADS = new Set(['K', 'L', 'C']);
 
@@ -42,13 +63,15 @@ const MAX_CANDIDATES = 4000;
 const MAX_CHANGES = 2;
 
 interface Ctx {
+  /** OCR callers: a rare confusion costs more, so the likelier of two fitting repairs wins (and is flagged). */
+  likelySwaps?: boolean;
   lines: string[][];
   repairs: MrzRepair[];
   warnings: MrzIssue[];
 }
 
-export function repairZone(input: string[]): RepairedZone {
-  const ctx: Ctx = { lines: [], repairs: [], warnings: [] };
+export function repairZone(input: string[], opts: { likelySwaps?: boolean } = {}): RepairedZone {
+  const ctx: Ctx = { lines: [], repairs: [], warnings: [], likelySwaps: opts.likelySwaps };
   const lines = input.map((line, li) => normaliseCharacters(line, li, ctx));
   const layout = guessLayout(lines);
   if (!layout) return { lines, repairs: ctx.repairs, warnings: ctx.warnings };
@@ -403,7 +426,10 @@ function unitPasses(u: Unit, value: string, checkChar: string): boolean {
 interface Option {
   value: string;
   check: string;
+  /** Changes made, a rare swap counting RARE_SWAP_COST (only with likelySwaps). */
   changes: number;
+  /** How many of them are rare swaps. */
+  rare: number;
 }
 
 /**
@@ -418,7 +444,7 @@ function optionsFor(u: Unit, ctx: Ctx): { options: Option[]; passesAsIs: boolean
     // that pass too are the likelier reading.
     const restored = u.cells[0]!.cls === 'X' ? restoreTrailingFillers(value) : value;
     const best = restored !== value && unitPasses(u, restored, check) ? restored : value;
-    return { options: [{ value: best, check, changes: best === value ? 0 : 1 }], passesAsIs: true };
+    return { options: [{ value: best, check, changes: best === value ? 0 : 1, rare: 0 }], passesAsIs: true };
   }
   const checks = [check];
   if (u.fillerOkWhenEmpty && FILLER_MISREADS.has(check)) checks.push('<');
@@ -436,7 +462,7 @@ function optionsFor(u: Unit, ctx: Ctx): { options: Option[]; passesAsIs: boolean
   for (const base of bases) {
     for (const c of checks) {
       const extra = base.changes + (c === check ? 0 : 1);
-      if (unitPasses(u, base.value, c)) found.push({ value: base.value, check: c, changes: extra });
+      if (unitPasses(u, base.value, c)) found.push({ value: base.value, check: c, changes: extra, rare: 0 });
       if (u.cells[0]!.cls !== 'X') continue;
       // Positions holding a confusable character, and what each could have been.
       const slots: { i: number; alts: string[] }[] = [];
@@ -451,22 +477,23 @@ function optionsFor(u: Unit, ctx: Ctx): { options: Option[]; passesAsIs: boolean
       const chars = base.value.split('');
       // Every swap costs one change, a filler included: ranking a filler first would let a chance
       // check digit match beat the true repair (measured: it produced silent errors).
-      const walk = (from: number, depth: number, cost: number): void => {
+      const walk = (from: number, depth: number, cost: number, rare: number): void => {
         for (let s = from; s < slots.length && budget > 0; s++) {
           const slot = slots[s]!;
           const orig = chars[slot.i]!;
           for (const alt of slot.alts) {
             if (--budget <= 0) break;
             chars[slot.i] = alt;
-            const step = 1;
+            const rareSwap = ctx.likelySwaps && RARE_SWAPS.has(orig + alt);
+            const step = rareSwap ? RARE_SWAP_COST : 1;
             const v = chars.join('');
-            if (unitPasses(u, v, c)) found.push({ value: v, check: c, changes: extra + cost + step });
-            if (depth + 1 < MAX_CHANGES) walk(s + 1, depth + 1, cost + step);
+            if (unitPasses(u, v, c)) found.push({ value: v, check: c, changes: extra + cost + step, rare: rare + (rareSwap ? 1 : 0) });
+            if (depth + 1 < MAX_CHANGES) walk(s + 1, depth + 1, cost + step, rare + (rareSwap ? 1 : 0));
           }
           chars[slot.i] = orig;
         }
       };
-      walk(0, 0, 0);
+      walk(0, 0, 0, 0);
     }
   }
   // The same reading can be reached two ways (a restored filler run, or one swap); count it once.
@@ -511,6 +538,9 @@ function searchCheckedFields(layout: Layout, ctx: Ctx): string[] {
     combos.sort((a, b) => a.changes - b.changes);
     if (combos.length > 0 && (combos.length === 1 || combos[0]!.changes < combos[1]!.changes)) {
       failing.forEach((p, i) => apply(p.u, combos[0]!.picks[i]!));
+      const plainSum = (c: { picks: Option[] }) => c.picks.reduce((a, o) => a + plain(o), 0);
+      // Taken only because its confusions are likelier than a rival's: say so.
+      if (combos.length > 1 && plainSum(combos[0]!) === plainSum(combos[1]!)) warnLikeliest(ctx, failing.map((p) => p.u.field));
       fixCompositeOnlyFillers(layout, ctx);
       return ambiguous;
     }
@@ -520,7 +550,10 @@ function searchCheckedFields(layout: Layout, ctx: Ctx): string[] {
   for (const p of failing) {
     const best = p.options[0]!;
     const tied = p.options.filter((o) => o.changes === best.changes);
-    if (tied.length === 1 && best.changes <= 1) apply(p.u, best);
+    if (tied.length === 1 && best.changes < 2) {
+      apply(p.u, best); // one change, rare or not
+      if (p.options.some((o) => o !== best && plain(o) === plain(best))) warnLikeliest(ctx, [p.u.field]);
+    }
     else ambiguous.push(p.u.field);
   }
   fixCompositeOnlyFillers(layout, ctx);

@@ -25,7 +25,7 @@ function classes(lines: string[]): string[] | null {
 }
 
 export function resolveZeroOh(lines: string[], today?: Date): MrzResult {
-  const parse = (l: string[]) => parseMrz(l, { correct: true, ...(today ? { today } : {}) });
+  const parse = (l: string[]) => parseMrz(l, { correct: true, likelySwaps: true, ...(today ? { today } : {}) });
   let r = resolve(lines, parse);
   // Repair that does not end in a valid zone is not kept: the officer sees what was read, with
   // its errors (measured on eval.txt: unconfirmed repairs turned right lines into wrong ones).

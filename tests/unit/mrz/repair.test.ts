@@ -153,7 +153,7 @@ describe('repair mode', () => {
       pick: fc.nat(),
     });
     type Case = typeof cases extends fc.Arbitrary<infer T> ? T : never;
-    const run = (f: Case, coveredOnly: boolean) => {
+    const run = (f: Case, coveredOnly: boolean, likelySwaps = false) => {
       const code = f.format === 'TD3' ? 'P' : f.format.startsWith('MRV') ? 'V' : 'I';
       const lines = formatMrz(
         { documentCode: code, issuingState: f.state, nationality: f.state, surname: f.surname, givenNames: f.givenNames, documentNumber: f.documentNumber, birthDate: '1985-07-14', expiryDate: '2031-02-28', sex: 'F', optionalData: f.optionalData },
@@ -171,8 +171,8 @@ describe('repair mode', () => {
       misread[li] = at(lines[li]!, i + 1, alts[f.pick % alts.length]!);
       const truth = parseMrz(lines, { today });
       const asRead = parseMrz(misread, { today });
-      const r = repair(misread);
-      const flagged = r.warnings.some((w) => ['repaired_unchecked', 'repair_ambiguous', 'possible_misread'].includes(w.code));
+      const r = likelySwaps ? parseMrz(misread, { today, correct: true, likelySwaps: true }) : repair(misread);
+      const flagged = r.warnings.some((w) => ['repaired_unchecked', 'repair_ambiguous', 'possible_misread', 'repair_likeliest'].includes(w.code));
       for (const k of FIELDS) {
         const changedByRepair = r[k] !== asRead[k];
         if (coveredOnly || changedByRepair) expect(r[k] === truth[k] || !r.valid || flagged, k).toBe(true);
@@ -186,6 +186,25 @@ describe('repair mode', () => {
     it('anywhere: a field repair changed is the truth, or the officer is told', () => {
       fc.assert(fc.property(cases, (f) => run(f, false)), { numRuns: 300 });
     });
+
+    it('with likelySwaps (OCR readers) as well: the truth, or invalid, or the officer is told', () => {
+      fc.assert(fc.property(cases, (f) => run(f, true, true)), { numRuns: 300 });
+      fc.assert(fc.property(cases, (f) => run(f, false, true)), { numRuns: 300 });
+    });
+  });
+
+  it('with likelySwaps, takes 0→O over 0→Q when both fit every check digit, and says so', () => {
+    // Optional data C00Z6HI75OS printed; the O read as 0. Changing the first 0 to Q fits the check
+    // digits just as well, so strict repair leaves the zone ambiguous.
+    const read = ['P<AUSSENOSDEBE<<US<YAELICH<<<<<<<<<<<<<<<<<<', '8VD728V<<2SAU2804246<1803208C00Z6HI750S<<<88'];
+    const strict = repair(read);
+    expect(strict.valid).toBe(false);
+    expect(strict.warnings.map((w) => w.code)).toContain('repair_ambiguous');
+    const likely = parseMrz(read, { today, correct: true, likelySwaps: true });
+    expect(likely.valid).toBe(true);
+    expect(likely.lines[1]).toBe('8VD728V<<2SAU2804246<1803208C00Z6HI75OS<<<88');
+    expect(likely.repairs).toEqual([{ line: 2, position: 38, from: '0', to: 'O' }]);
+    expect(likely.warnings.map((w) => w.code)).toContain('repair_likeliest');
   });
 
   it('refuses what it cannot place: a zone too far from any format stays invalid', () => {
