@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains the project's MRZ recognition model for Tesseract (LSTM), from scratch.
 # usage: npm run train:ocr            (all steps; about 1.5-2 h on one core)
-#        STEPS="data starter" npm run train:ocr   (a subset: data starter train select final eval)
+#        STEPS="data starter" npm run train:ocr   (a subset: data starter train resume final eval)
+#        STEPS="resume final eval" npm run train:ocr   (go on from the last checkpoint, e.g. after a stop)
 # Environment:
 #   DATASET      ../shared/datasets/mrz-lines   real lines (train.txt only; eval.txt is read by 'eval' alone)
 #   WORK         tools/ocr-train/work           generated data, checkpoints (git-ignored)
@@ -49,6 +50,19 @@ if has train; then
   nice -n 10 lstmtraining --traineddata "$STARTER" --net_spec "$NET_BASE$NCLASS]" \
     --model_output "$WORK/ckpt/mrz" --learning_rate 0.002 \
     --train_listfile "$WORK/data/train.list" --max_iterations "$MAX_ITER" --debug_interval 0 \
+    2>&1 | tee -a "$WORK/train.log" | grep --line-buffered -E '^At iteration|best|Finished' || true
+  kill $SNAPPER 2>/dev/null || true
+fi
+
+if has resume; then
+  # The same run, continued: lstmtraining restores weights, learning rate and iteration count from
+  # the checkpoint, so a run split over several sittings is the run it would have been in one go.
+  echo "== lstmtraining resumed from $WORK/ckpt/mrz_checkpoint"
+  bash tools/ocr-train/snapshots.sh "$WORK" "$STARTER" "$SNAP_EVERY" &
+  SNAPPER=$!
+  trap 'kill $SNAPPER 2>/dev/null || true' EXIT
+  nice -n 10 lstmtraining --continue_from "$WORK/ckpt/mrz_checkpoint" --traineddata "$STARTER" \
+    --model_output "$WORK/ckpt/mrz" --train_listfile "$WORK/data/train.list" --max_iterations "$MAX_ITER" --debug_interval 0 \
     2>&1 | tee -a "$WORK/train.log" | grep --line-buffered -E '^At iteration|best|Finished' || true
   kill $SNAPPER 2>/dev/null || true
 fi
