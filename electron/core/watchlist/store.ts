@@ -144,8 +144,12 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
   };
 
   function nameKeysOf(namesEncoded: string): number[] {
+    return keysOfForms(decodeForms(namesEncoded));
+  }
+
+  function keysOfForms(forms: ReturnType<typeof prepareName>): number[] {
     const keys = new Set<number>();
-    for (const form of decodeForms(namesEncoded)) {
+    for (const form of forms) {
       const { single, pair, joined } = formKeys(form, false);
       for (const k of single) keys.add(keyHash(k));
       for (const k of pair) keys.add(keyHash(k));
@@ -186,7 +190,8 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
 
   /** Insert or replace one entry with its index keys. Returns whether it was new. */
   function put(e: WatchlistEntry): 'added' | 'updated' {
-    const names = e.kind === 'person' ? encodeForms(e.names.flatMap((n) => prepareName(n))) : '';
+    const forms = e.kind === 'person' ? e.names.flatMap((n) => prepareName(n)) : [];
+    const names = forms.length ? encodeForms(forms) : '';
     const births = e.kind === 'person' ? e.birthDates.join(';') : '';
     const nats = e.kind === 'person' ? e.nationalities.join(';') : '';
     const gender = e.kind === 'person' ? e.gender : '';
@@ -203,8 +208,9 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     }
     q.insertBody.run(rid, body);
     if (names) {
-      if (bulk) for (const k of nameKeysOf(names)) stageStmts[bucketOf(k)]!.run(k, rid);
-      else for (const k of nameKeysOf(names)) q.insertKey.run(k, rid);
+      // keys straight from the prepared forms (decoding what was just encoded would redo the work)
+      if (bulk) for (const k of keysOfForms(forms)) stageStmts[bucketOf(k)]!.run(k, rid);
+      else for (const k of keysOfForms(forms)) q.insertKey.run(k, rid);
     }
     for (const d of entryDocuments(e)) q.insertDoc.run(d.num, d.state, rid);
     return old ? 'updated' : 'added';

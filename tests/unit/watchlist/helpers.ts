@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { openWatchlist, type PersonEntry, type WatchlistStore } from '../../../electron/core/watchlist';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
-export const SANCTIONS = join(import.meta.dirname, '../../../../shared/datasets/sanctions');
+export const DATASETS = join(import.meta.dirname, '../../../../shared/datasets');
+export const SANCTIONS = join(DATASETS, 'sanctions');
 
 export function person(id: string, names: string[], extra: Partial<PersonEntry> = {}): PersonEntry {
   return { kind: 'person', id, source: 'test', names, birthDates: [], nationalities: [], gender: '', reason: 'test listing', action: 'refer', reference: id, documents: [], ...extra };
