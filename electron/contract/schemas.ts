@@ -72,6 +72,9 @@ export interface ScannerStatusView {
   state: 'connecting' | 'connected' | 'disconnected' | 'error';
   /** A sentence a person can act on, e.g. "Reader on /dev/ttyUSB0 disconnected: check the cable". */
   message: string;
+  /** `message` as a code with parameters (see `SCANNER_STATUS_CODES`); null before the driver reported. */
+  code: string | null;
+  params: Record<string, string | number>;
 }
 
 export interface WatchlistStatusView {
@@ -146,6 +149,8 @@ export interface SyncStatusView {
   publishedAt: string | null;
   checkedAt: string | null;
   lastError: string | null;
+  /** `lastError`'s code (`UserError` code), translated on screen as `error.<code>`. */
+  lastErrorCode: string | null;
   stale: boolean;
   running: boolean;
   nextAttemptAt: string | null;
@@ -163,6 +168,9 @@ export interface DoctorCheckView {
   ok: boolean;
   detail: string;
   fix?: string;
+  /** `<check>.<outcome>` with the values `detail` names, for the translated checklist (English stays in `detail`). */
+  code: string;
+  params: Record<string, string | number>;
 }
 
 export interface DeviceListView {

@@ -4,7 +4,7 @@
  * code falls back to the core's English sentence, never to the bare code.
  *
  * Parameters are formatted for the locale: numbers with its digits and separators (`delta` signed),
- * `YYYY-MM-DD` dates as dates, an empty value as "—", and a value that names a known key
+ * `YYYY-MM-DD` dates as dates, ISO instants as local date and time, an empty value as "—", and a value that names a known key
  * `<prefix>.<param>.<value>` (a field, a match kind, a state) as that translation.
  */
 import { isMessageKey, type I18n, type MessageKey } from './index';
@@ -32,6 +32,7 @@ function formatParam(i18n: I18n, prefix: string, name: string, value: string | n
   const named = `${prefix}.${name}.${value}`;
   if (isMessageKey(named)) return i18n.t(named as MessageKey);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return i18n.date(value);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return i18n.dateTime(value);
   return value;
 }
 
