@@ -42,6 +42,7 @@ describe('core messages in the screen language', () => {
     ws = await startWorkstation();
     importCyrillicEntry(ws);
     await addUser(ws, 'niran', 'officer', 'Niran K.');
+    await addUser(ws, 'anan', 'technician', 'Anan T.');
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await page.goto(ws.harness.url);
@@ -98,5 +99,31 @@ describe('core messages in the screen language', () => {
     expect(manual).toContain('(หมายเลขเอกสาร)');
     expect(manual).not.toMatch(/check digit|documentNumber/);
     await screenshot(page, 'officer-manual-error-th');
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows a failed list update and the health checks in Thai for the technician', async () => {
+    await page.getByTestId('sign-out').click();
+    await firstSignIn(page, 'anan');
+    await setLocale(page, 'th');
+    await page.getByTestId('tab-sync').click();
+    await page.getByTestId('sync-settings').waitFor();
+    await page.getByTestId('sync-url').fill('https://lists.invalid/watchlist/');
+    await page.getByTestId('sync-save').click();
+    await page.getByTestId('sync-pull').click();
+    const syncError = page.getByTestId('sync-error');
+    await syncError.waitFor({ timeout: 30_000 });
+    const said = (await syncError.textContent()) ?? '';
+    expect(said).toContain('ยังคงใช้บัญชีรายชื่อฉบับ 3 อยู่');
+    expect(said).not.toMatch(/stays in use|Could not|refused/);
+    await screenshot(page, 'technician-sync-error-th');
+
+    await page.getByTestId('tab-doctor').click();
+    await page.getByTestId('doctor-check').first().waitFor({ timeout: 30_000 });
+    const checks = (await page.getByTestId('doctor').textContent()) ?? '';
+    expect(checks).toContain('โฟลเดอร์ข้อมูล');
+    expect(checks).toContain('การปรับปรุงครั้งล่าสุดล้มเหลว');
+    expect(checks).not.toMatch(/is writable|last pull failed|list version \d/);
+    await screenshot(page, 'technician-doctor-codes-th');
   });
 });
