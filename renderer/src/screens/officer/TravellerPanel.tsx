@@ -80,7 +80,7 @@ export function ChecksPanel({ read }: { read: TravellerRead }) {
   /** Zone issues in the screen's language; the core's English sentence only for a code we do not know. */
   const zoneLines = (messages: string[], codes: TravellerRead['checks']['zone']['errorCodes'] | undefined) =>
     messages.map((m, i) => codedText(i18n, 'mrz', codes?.[i], m));
-  const { t, number } = useI18n();
+  const { t, number } = i18n;
   const c = read.checks;
   const hits = c.watchlist.hits.filter((h) => h.band === 'hit').length;
   const possible = c.watchlist.hits.length - hits;
@@ -135,7 +135,7 @@ export function HitPanel({ hits }: { hits: HitView[] }) {
     h.reasonCodes?.length && h.reasonCodes.every((r) => isMessageKey(`watchlist.reason.${r.code}`))
       ? h.reasonCodes.map((r) => codedText(i18n, 'watchlist.reason', r, r.code))
       : h.reasons;
-  const { t, number, date } = useI18n();
+  const { t, number, date } = i18n;
   if (hits.length === 0) return null;
   const strong = hits.some((h) => h.band === 'hit');
   return (
@@ -198,8 +198,8 @@ export function HitPanel({ hits }: { hits: HitView[] }) {
               <div className="hit-why">
                 <span>{t('hit.why')}</span>
                 <ul>
-                  {reasonLines(h).map((r) => (
-                    <li key={r}>{r}</li>
+                  {reasonLines(h).map((r, i) => (
+                    <li key={`${i}:${r}`}>{r}</li>
                   ))}
                 </ul>
               </div>
