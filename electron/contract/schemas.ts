@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channelNames';
 import type { AuditEntry, Dashboard, InspectionRecord, VerifyResult } from '../core/inspections/types';
+import type { ReasonCode } from '../core/watchlist/types';
+
+/** A message as a code with parameters: the screens translate the code and fall back to the English text. */
+export interface CodedMessage {
+  code: string;
+  params: Record<string, string | number>;
+}
 
 /** A record with its chain entries and later corrections (supervisor detail view). */
 export interface InspectionDetail {
@@ -15,7 +22,14 @@ export interface InspectionDetail {
  * the core chew megabytes); responses come from the trusted core and are typed, not re-validated.
  */
 
-const mrzIssue = z.object({ field: z.string(), code: z.string(), message: z.string(), line: z.number(), position: z.number() });
+const mrzIssue = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  line: z.number(),
+  position: z.number(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 export const mrzResultSchema = z.object({
   format: z.enum(['TD1', 'TD2', 'TD3', 'MRVA', 'MRVB']).nullable(),
@@ -58,6 +72,9 @@ export interface ScannerStatusView {
   state: 'connecting' | 'connected' | 'disconnected' | 'error';
   /** A sentence a person can act on, e.g. "Reader on /dev/ttyUSB0 disconnected: check the cable". */
   message: string;
+  /** `message` as a code with parameters (see `SCANNER_STATUS_CODES`); null before the driver reported. */
+  code: string | null;
+  params: Record<string, string | number>;
 }
 
 export interface WatchlistStatusView {
@@ -76,6 +93,8 @@ export interface HitView {
   score: number;
   band: 'hit' | 'possible';
   reasons: string[];
+  /** `reasons` as codes with parameters, for the translated hit panel. */
+  reasonCodes: ReasonCode[];
   /** Shown in the hit panel. */
   entryKind: 'person' | 'document';
   names: string[];
@@ -102,7 +121,8 @@ export interface TravellerRead {
   /** Whole years, null when the birth date is unknown. */
   age: number | null;
   checks: {
-    zone: { state: CheckState; errors: string[]; warnings: string[] };
+    /** `errors`/`warnings` are the core's English sentences; `*Codes` the same issues, in order, as codes (message id in `code`, plus `field`, `line`, `position` in params). */
+    zone: { state: CheckState; errors: string[]; warnings: string[]; errorCodes: CodedMessage[]; warningCodes: CodedMessage[] };
     expiry: { state: CheckState; daysLeft: number | null };
     age: { state: CheckState; minor: boolean };
     watchlist: { state: CheckState; version: number | null; stale: boolean; hits: HitView[]; ms: number };
@@ -129,6 +149,8 @@ export interface SyncStatusView {
   publishedAt: string | null;
   checkedAt: string | null;
   lastError: string | null;
+  /** `lastError`'s code (`UserError` code), translated on screen as `error.<code>`. */
+  lastErrorCode: string | null;
   stale: boolean;
   running: boolean;
   nextAttemptAt: string | null;
@@ -146,6 +168,9 @@ export interface DoctorCheckView {
   ok: boolean;
   detail: string;
   fix?: string;
+  /** `<check>.<outcome>` with the values `detail` names, for the translated checklist (English stays in `detail`). */
+  code: string;
+  params: Record<string, string | number>;
 }
 
 export interface DeviceListView {

@@ -14,7 +14,8 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const dataDir = dataDirFrom(values);
   const checks = await runDoctor({ dataDir, extraChecks: doctorChecks(dataDir) });
   if (values.json) {
-    for (const c of checks) writeJsonLine(ctx, c);
+    // The JSON lines keep the fields they always had; codes are for the translated screen.
+    for (const { code: _code, params: _params, ...c } of checks) writeJsonLine(ctx, c);
   } else {
     const width = Math.max(...checks.map((c) => c.name.length));
     for (const c of checks) {

@@ -2,6 +2,7 @@ import { parseMrz, splitZones, stateName, type MrzResult } from '../../core/mrz/
 import { UserError } from '../../core/app/errors';
 import { parseCliArgs } from '../args';
 import { writeJsonLine, type CliContext } from '../context';
+import { cliMrz } from '../mrzJson';
 
 export const summary = 'read and check machine readable zones (ICAO 9303): checkpoint mrz parse [--json] [--correct] [ZONE]';
 
@@ -57,7 +58,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   }
   for (const zone of zones) {
     const result = parseMrz(zone, { correct: values.correct, ...(today ? { today } : {}) });
-    if (values.json) writeJsonLine(ctx, result);
+    if (values.json) writeJsonLine(ctx, cliMrz(result));
     else ctx.stdout.write(describe(result) + '\n');
   }
   return 0;

@@ -4,6 +4,7 @@ import { UserError } from '../../core/app/errors';
 import { createMrzReader, type OcrResult } from '../../core/ocr/index';
 import { parseCliArgs } from '../args';
 import { writeJsonLine, type CliContext } from '../context';
+import { cliIssue } from '../mrzJson';
 
 export const summary = 'read the machine readable zone from data-page images: checkpoint ocr [--json] IMAGE...';
 
@@ -80,8 +81,8 @@ export function toJson(file: string, r: OcrResult | null, error: string | null, 
     lines: r.lines,
     ...fields,
     valid,
-    errors,
-    warnings,
+    errors: errors.map(cliIssue),
+    warnings: warnings.map(cliIssue),
     repairs: repairs ?? [],
     read: r.read.map((l) => l.raw),
     confidence: r.read.map((l) => l.confidence),

@@ -9,6 +9,7 @@ import {
 } from '../../core/scanners';
 import { dataDirFrom, intFlag, parseCliArgs, requireString } from '../args';
 import { writeJsonLine, type CliContext } from '../context';
+import { cliMrz } from '../mrzJson';
 
 export const summary = 'document readers: list serial ports and HID devices, listen to a reader (test read)';
 
@@ -166,7 +167,7 @@ async function listen(values: Record<string, any>, ctx: CliContext): Promise<num
     driver.on('document', (d) => {
       if (done) return;
       docs++;
-      if (json) writeJsonLine(ctx, { lines: d.lines, mrz: d.mrz });
+      if (json) writeJsonLine(ctx, { lines: d.lines, mrz: cliMrz(d.mrz) });
       else {
         const verdict = d.mrz.valid ? 'valid' : `INVALID: ${d.mrz.errors.map((e) => e.message).join(' ')}`;
         ctx.stdout.write(`${d.mrz.format} ${verdict}\n${d.lines.map((l) => `  ${l}`).join('\n')}\n`);

@@ -15,7 +15,7 @@ export function databaseChecks(dataDir: string): DoctorCheck[] {
   const checks: DoctorCheck[] = [];
   const logPath = join(dataDir, LOG_FILE);
   if (!existsSync(logPath)) {
-    checks.push({ name: 'inspection log', ok: true, detail: `not created yet (schema ${LATEST_SCHEMA} will be created on first start)` });
+    checks.push({ name: 'inspection log', ok: true, detail: `not created yet (schema ${LATEST_SCHEMA} will be created on first start)`, code: 'inspection_log.not_created', params: { latest: LATEST_SCHEMA } });
   } else {
     try {
       const db = new Database(logPath, { readonly: true, fileMustExist: true });
@@ -23,24 +23,55 @@ export function databaseChecks(dataDir: string): DoctorCheck[] {
       db.close();
       checks.push(
         v <= LATEST_SCHEMA
-          ? { name: 'inspection log', ok: true, detail: `schema ${v}${v < LATEST_SCHEMA ? ` (will be upgraded to ${LATEST_SCHEMA} on next start)` : ''}` }
-          : { name: 'inspection log', ok: false, detail: `schema ${v} is newer than this program (${LATEST_SCHEMA})`, fix: 'Update the workstation software before using this data folder.' },
+          ? {
+              name: 'inspection log',
+              ok: true,
+              detail: `schema ${v}${v < LATEST_SCHEMA ? ` (will be upgraded to ${LATEST_SCHEMA} on next start)` : ''}`,
+              code: v < LATEST_SCHEMA ? 'inspection_log.schema_upgrade' : 'inspection_log.schema',
+              params: { version: v, latest: LATEST_SCHEMA },
+            }
+          : {
+              name: 'inspection log',
+              ok: false,
+              detail: `schema ${v} is newer than this program (${LATEST_SCHEMA})`,
+              fix: 'Update the workstation software before using this data folder.',
+              code: 'inspection_log.too_new',
+              params: { version: v, latest: LATEST_SCHEMA },
+            },
       );
     } catch (e) {
-      checks.push({ name: 'inspection log', ok: false, detail: `cannot open ${logPath}: ${(e as Error).message}`, fix: 'Check the file permissions and the disk; restore from backup if the file is damaged.' });
+      checks.push({
+        name: 'inspection log',
+        ok: false,
+        detail: `cannot open ${logPath}: ${(e as Error).message}`,
+        fix: 'Check the file permissions and the disk; restore from backup if the file is damaged.',
+        code: 'inspection_log.cannot_open',
+        params: { path: logPath, error: (e as Error).message },
+      });
     }
   }
   const listPath = join(dataDir, 'watchlist.db');
   if (!existsSync(listPath)) {
-    checks.push({ name: 'watchlist', ok: false, detail: 'no watchlist loaded', fix: 'Set the list link in the technician screen (or `checkpoint sync pull`), or import a list with `checkpoint watchlist import`.' });
+    checks.push({ name: 'watchlist', ok: false, detail: 'no watchlist loaded', fix: 'Set the list link in the technician screen (or `checkpoint sync pull`), or import a list with `checkpoint watchlist import`.', code: 'watchlist.none', params: {} });
   } else {
     try {
       const db = new Database(listPath, { readonly: true, fileMustExist: true });
       const row = db.prepare("SELECT v FROM meta WHERE k = 'list_version'").get() as { v: string } | undefined;
       db.close();
-      checks.push({ name: 'watchlist', ok: true, detail: row ? `list version ${row.v}` : 'entries imported by hand (no published version)' });
+      checks.push(
+        row
+          ? { name: 'watchlist', ok: true, detail: `list version ${row.v}`, code: 'watchlist.version', params: { version: row.v } }
+          : { name: 'watchlist', ok: true, detail: 'entries imported by hand (no published version)', code: 'watchlist.by_hand', params: {} },
+      );
     } catch (e) {
-      checks.push({ name: 'watchlist', ok: false, detail: `cannot read ${listPath}: ${(e as Error).message}`, fix: 'Pull the list again (`checkpoint sync pull`) or re-import it.' });
+      checks.push({
+        name: 'watchlist',
+        ok: false,
+        detail: `cannot read ${listPath}: ${(e as Error).message}`,
+        fix: 'Pull the list again (`checkpoint sync pull`) or re-import it.',
+        code: 'watchlist.cannot_read',
+        params: { path: listPath, error: (e as Error).message },
+      });
     }
   }
   return checks;
@@ -53,13 +84,51 @@ export async function syncChecks(dataDir: string): Promise<DoctorCheck[]> {
   try {
     config = loadSyncConfig(dataDir);
   } catch (e) {
-    return [{ name: 'watchlist link', ok: false, detail: (e as Error).message, fix: 'Set the link again in the technician screen or with `checkpoint sync config`.' }];
+    return [
+      {
+        name: 'watchlist link',
+        ok: false,
+        detail: (e as Error).message,
+        fix: 'Set the link again in the technician screen or with `checkpoint sync config`.',
+        code: 'watchlist_link.bad_config',
+        params: { error: (e as Error).message },
+      },
+    ];
   }
   if (!config.url) {
-    return [{ name: 'watchlist link', ok: false, detail: 'no headquarters link configured', fix: 'Set the list URL and root.json in the technician screen (or `checkpoint sync config --url URL --root FILE`).' }];
+    return [
+      {
+        name: 'watchlist link',
+        ok: false,
+        detail: 'no headquarters link configured',
+        fix: 'Set the list URL and root.json in the technician screen (or `checkpoint sync config --url URL --root FILE`).',
+        code: 'watchlist_link.none',
+        params: {},
+      },
+    ];
   }
   const status = readSyncStatus(dataDir, null);
-  const checks: DoctorCheck[] = [{ name: 'watchlist link', ok: !status.lastError, detail: status.lastError ? `last pull failed: ${status.lastError}` : `${config.url}, last confirmed ${status.checkedAt ?? 'never'}`, fix: 'Check the network path to headquarters, then `checkpoint sync pull`.' }];
-  if (status.stale) checks.push({ name: 'watchlist age', ok: false, detail: `the list in use is older than ${config.staleAfterHours} h or was never confirmed`, fix: 'Pull the list (`checkpoint sync pull`) as soon as the link is back.' });
+  const checks: DoctorCheck[] = [
+    {
+      name: 'watchlist link',
+      ok: !status.lastError,
+      detail: status.lastError ? `last pull failed: ${status.lastError}` : `${config.url}, last confirmed ${status.checkedAt ?? 'never'}`,
+      fix: 'Check the network path to headquarters, then `checkpoint sync pull`.',
+      // The error itself is named by its code; the screen says it from `error.<errorCode>`.
+      ...(status.lastError
+        ? { code: 'watchlist_link.failed' as const, params: { error: status.lastError, errorCode: status.lastErrorCode ?? '' } }
+        : { code: 'watchlist_link.ok' as const, params: { url: config.url, checkedAt: status.checkedAt ?? '' } }),
+    },
+  ];
+  if (status.stale) {
+    checks.push({
+      name: 'watchlist age',
+      ok: false,
+      detail: `the list in use is older than ${config.staleAfterHours} h or was never confirmed`,
+      fix: 'Pull the list (`checkpoint sync pull`) as soon as the link is back.',
+      code: 'watchlist_age.stale',
+      params: { hours: config.staleAfterHours },
+    });
+  }
   return checks;
 }

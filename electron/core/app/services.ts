@@ -47,10 +47,10 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Cor
   const readers = new Map<string, ReaderEntry>();
 
   const attachReader = (readerId: string, label: string, driver: ScannerDriver) => {
-    const entry: ReaderEntry = { driver, status: { readerId, label, state: 'connecting', message: '' } };
+    const entry: ReaderEntry = { driver, status: { readerId, label, state: 'connecting', message: '', code: null, params: {} } };
     readers.set(readerId, entry);
-    driver.on('status', (s: { state: ReaderEntry['status']['state']; message?: string }) => {
-      entry.status = { readerId, label, state: s.state, message: s.message ?? '' };
+    driver.on('status', (s: { state: ReaderEntry['status']['state']; message?: string; code?: string; params?: Record<string, string | number> }) => {
+      entry.status = { readerId, label, state: s.state, message: s.message ?? '', code: s.code ?? null, params: s.params ?? {} };
       events.emit('scanner.status', entry.status);
     });
     driver.on('raw', (r: { direction: 'in' | 'out'; bytes: Buffer; at: number }) => {

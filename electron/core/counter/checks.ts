@@ -1,5 +1,5 @@
-import type { MrzResult } from '../mrz';
-import type { CheckState } from '../../contract/schemas';
+import { issueMessageId, type MrzIssue, type MrzResult } from '../mrz';
+import type { CheckState, CodedMessage, TravellerRead } from '../../contract/schemas';
 
 /** Whole years between a `YYYY-MM-DD` birth date and today (UTC), or null when unknown. */
 export function ageOn(birthDate: string, today: Date): number | null {
@@ -20,11 +20,17 @@ export function daysUntil(expiryDate: string, today: Date): number | null {
   return Math.round((expiry - start) / 86_400_000);
 }
 
-export function zoneCheck(mrz: MrzResult): { state: CheckState; errors: string[]; warnings: string[] } {
-  const errors = mrz.errors.map((e) => e.message);
+/** An issue as a message id with everything its sentence names, for translation on screen. */
+function issueCode(i: MrzIssue): CodedMessage {
+  return { code: issueMessageId(i), params: { field: i.field, line: i.line, position: i.position, ...i.params } };
+}
+
+export function zoneCheck(mrz: MrzResult): TravellerRead['checks']['zone'] {
   // Expiry has its own check; the zone check is about what the reader gave.
-  const warnings = mrz.warnings.filter((w) => w.field !== 'expiryDate').map((w) => w.message);
-  return { state: !mrz.valid ? 'fail' : warnings.length ? 'warn' : 'pass', errors, warnings };
+  const shown = mrz.warnings.filter((w) => w.field !== 'expiryDate');
+  const errors = mrz.errors.map((e) => e.message);
+  const warnings = shown.map((w) => w.message);
+  return { state: !mrz.valid ? 'fail' : warnings.length ? 'warn' : 'pass', errors, warnings, errorCodes: mrz.errors.map(issueCode), warningCodes: shown.map(issueCode) };
 }
 
 /** A document valid on the day of travel passes; one expiring within 30 days is flagged for attention. */

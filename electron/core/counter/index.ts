@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { UserError } from '../app/errors';
 import type { MrzResult } from '../mrz';
 import type { InspectionLog } from '../inspections';
-import type { ScreeningQuery, WatchlistEntry, WatchlistStore } from '../watchlist';
+import type { ScreeningHit, ScreeningQuery, WatchlistStore } from '../watchlist';
 import type { CheckState, HitView, ShiftCounters, TravellerRead } from '../../contract/schemas';
 import { ageCheck, ageOn, expiryCheck, zoneCheck } from './checks';
 
@@ -44,9 +44,9 @@ export interface CounterOptions {
 /** Reads kept for a decision; older ones are dropped (a queue never holds more than a few documents). */
 const MAX_PENDING = 16;
 
-function hitView(h: { id: string; score: number; band: 'hit' | 'possible'; reasons: string[]; entry: WatchlistEntry }): HitView {
+function hitView(h: ScreeningHit): HitView {
   const e = h.entry;
-  const base = { id: h.id, score: Math.round(h.score * 1000) / 1000, band: h.band, reasons: h.reasons, source: e.source, reason: e.reason, action: e.action };
+  const base = { id: h.id, score: Math.round(h.score * 1000) / 1000, band: h.band, reasons: h.reasons, reasonCodes: h.reasonCodes, source: e.source, reason: e.reason, action: e.action };
   if (e.kind === 'person') {
     const doc = e.documents[0];
     return { ...base, entryKind: 'person', names: e.names, birthDates: e.birthDates, nationalities: e.nationalities, documentNumber: doc?.number ?? '', issuingState: doc?.issuingState ?? '', reference: e.reference };

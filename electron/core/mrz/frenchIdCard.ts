@@ -27,17 +27,19 @@ export function readFrenchIdCard(lines: string[], today: Date, base: MrzResult):
   const [l1, l2] = lines as [string, string];
   const errors: MrzIssue[] = [];
   const warnings: MrzIssue[] = [];
-  const err = (field: string, code: string, message: string, line: number, pos0: number) =>
-    errors.push({ field, code, message, line, position: pos0 + 1 });
+  const err = (field: string, code: string, message: string, line: number, pos0: number, params: Record<string, string | number> = {}) =>
+    errors.push({ field, code, message, line, position: pos0 + 1, params });
 
   for (const [li, line] of [l1, l2].entries()) {
     const bad = /[^A-Z0-9<]/.exec(line);
-    if (bad) err('structure', 'charset', `Character "${bad[0]}" is not allowed in an MRZ (only A–Z, 0–9 and <).`, li + 1, bad.index);
+    if (bad) err('structure', 'charset', `Character "${bad[0]}" is not allowed in an MRZ (only A–Z, 0–9 and <).`, li + 1, bad.index, {
+        hex: 'U+' + bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'),
+      });
   }
   const check = (field: string, value: string, at: number, label: string) => {
     const ch = l2[at]!;
     if (!/[0-9]/.test(ch) || checkDigit(value) !== Number(ch)) {
-      err(field, 'check_digit', `The ${label} check digit is "${ch}" but the ${label} gives ${checkDigit(value)}: the zone was misread or altered.`, 2, at);
+      err(field, 'check_digit', `The ${label} check digit is "${ch}" but the ${label} gives ${checkDigit(value)}: the zone was misread or altered.`, 2, at, { found: ch, expected: checkDigit(value) });
     }
   };
   const number = l2.slice(0, 12);
@@ -45,14 +47,14 @@ export function readFrenchIdCard(lines: string[], today: Date, base: MrzResult):
   const birthRaw = l2.slice(27, 33);
   check('birthDate', birthRaw, 33, 'date of birth');
   const birth = readMrzDate(birthRaw, 'birth', today);
-  if (birth.problem === 'not_a_date') err('birthDate', 'date', `The date of birth "${birthRaw}" is not a calendar date (YYMMDD).`, 2, 27);
+  if (birth.problem === 'not_a_date') err('birthDate', 'date', `The date of birth "${birthRaw}" is not a calendar date (YYMMDD).`, 2, 27, { value: birthRaw });
   const sexRaw = l2[34]!;
   const sex = sexRaw === 'M' || sexRaw === 'F' ? sexRaw : sexRaw === '<' || sexRaw === 'X' ? 'X' : '';
-  if (!sex) err('sex', 'sex', `The sex field holds "${sexRaw}"; only M, F, X or < are allowed.`, 2, 34);
+  if (!sex) err('sex', 'sex', `The sex field holds "${sexRaw}"; only M, F, X or < are allowed.`, 2, 34, { value: sexRaw });
   const composite = l2[35]!;
   const expected = checkDigit(l1 + l2.slice(0, 35));
   if (!/[0-9]/.test(composite) || expected !== Number(composite)) {
-    err('compositeCheckDigit', 'check_digit', `The composite check digit is "${composite}" but the zone gives ${expected}: the zone was misread or altered.`, 2, 35);
+    err('compositeCheckDigit', 'check_digit', `The composite check digit is "${composite}" but the zone gives ${expected}: the zone was misread or altered.`, 2, 35, { found: composite, expected });
   }
   const surname = clean(l1.slice(5, 30));
   if (!surname) err('name', 'name', 'The name field is empty.', 1, 5);
@@ -63,9 +65,10 @@ export function readFrenchIdCard(lines: string[], today: Date, base: MrzResult):
     message: 'French identity card of the 1988–2021 model: its zone is not ICAO 9303 and holds no nationality or expiry date; read the validity on the card.',
     line: 0,
     position: 0,
+    params: {},
   });
   if (birth.iso && birth.iso > todayIso(today)) {
-    warnings.push({ field: 'birthDate', code: 'birth_in_future', message: `The date of birth ${birth.iso} lies in the future.`, line: 0, position: 0 });
+    warnings.push({ field: 'birthDate', code: 'birth_in_future', message: `The date of birth ${birth.iso} lies in the future.`, line: 0, position: 0, params: { date: birth.iso } });
   }
 
   return {

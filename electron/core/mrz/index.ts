@@ -16,4 +16,5 @@ export { formatMrz, type MrzFields } from './format';
 export { checkDigit } from './checkDigit';
 export { stateName, isKnownState, KNOWN_STATE_CODES } from './states';
 export { SPECIMENS } from './specimens';
-export type { MrzFormat, MrzIssue, MrzRepair, MrzResult } from './types';
+export type { MrzFormat, MrzIssue, MrzIssueMessageId, MrzRepair, MrzResult } from './types';
+export { MRZ_ISSUE_MESSAGES, issueMessageId } from './types';

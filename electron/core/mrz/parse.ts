@@ -90,6 +90,10 @@ export function detectFormat(lines: string[]): MrzFormat | null {
   return null;
 }
 
+function shapeParams(lines: string[]): Record<string, string | number> {
+  return lines.length === 0 ? { variant: 'empty' } : { lines: lines.length, lengths: lines.map((l) => l.length).join(', ') };
+}
+
 function describeShape(lines: string[]): string {
   if (lines.length === 0) return 'The input holds no zone.';
   const lengths = lines.map((l) => l.length).join(', ');
@@ -116,12 +120,12 @@ class Reader {
     return this.lines[f.line]!.slice(f.start, f.start + f.length);
   }
 
-  error(field: string, code: string, message: string, line0: number, pos0: number): void {
-    this.errors.push({ field, code, message, line: line0 + 1, position: pos0 + 1 });
+  error(field: string, code: string, message: string, line0: number, pos0: number, params: Record<string, string | number> = {}): void {
+    this.errors.push({ field, code, message, line: line0 + 1, position: pos0 + 1, params });
   }
 
-  warn(field: string, code: string, message: string, line0 = -1, pos0 = -1): void {
-    this.warnings.push({ field, code, message, line: line0 + 1, position: pos0 + 1 });
+  warn(field: string, code: string, message: string, line0 = -1, pos0 = -1, params: Record<string, string | number> = {}): void {
+    this.warnings.push({ field, code, message, line: line0 + 1, position: pos0 + 1, params });
   }
 
   /** Letters and fillers only (codes, states, names, sex). */
@@ -130,7 +134,7 @@ class Reader {
     for (let i = 0; i < s.length; i++) {
       const ch = s[i]!;
       if (ch >= '0' && ch <= '9') {
-        this.error(f.name, 'charset', `The ${FIELD_LABEL[f.name]} holds the digit "${ch}" where only letters are allowed.`, f.line, f.start + i);
+        this.error(f.name, 'charset', `The ${FIELD_LABEL[f.name]} holds the digit "${ch}" where only letters are allowed.`, f.line, f.start + i, { variant: 'letters_only', char: ch });
         return;
       }
     }
@@ -143,13 +147,13 @@ class Reader {
     const over = field === 'compositeCheckDigit' ? 'the characters it covers give' : `the ${label} gives`;
     if (ch === '<' && allowFillerWhenEmpty && /^<*$/.test(value)) return true;
     if (!(ch >= '0' && ch <= '9')) {
-      this.error(field, 'check_digit', `The ${label} check digit is "${ch}", not a digit: the zone was misread or is not genuine.`, at.line, at.pos);
+      this.error(field, 'check_digit', `The ${label} check digit is "${ch}", not a digit: the zone was misread or is not genuine.`, at.line, at.pos, { variant: 'not_digit', found: ch });
       return false;
     }
     const expected = checkDigit(value);
     if (expected < 0) return false; // a character error was already reported
     if (expected !== Number(ch)) {
-      this.error(field, 'check_digit', `The ${label} check digit is ${ch} but ${over} ${expected}: the zone was misread or altered.`, at.line, at.pos);
+      this.error(field, 'check_digit', `The ${label} check digit is ${ch} but ${over} ${expected}: the zone was misread or altered.`, at.line, at.pos, { found: ch, expected });
       return false;
     }
     return true;
@@ -170,10 +174,10 @@ function parseLines(lines: string[], format: MrzFormat, today: Date): MrzResult 
       const ch = line[i]!;
       if (isMrzChar(ch)) continue;
       if (reported++ >= 3) {
-        r.error('structure', 'charset', `Line ${li + 1} has more characters an MRZ cannot contain.`, li, i);
+        r.error('structure', 'charset', `Line ${li + 1} has more characters an MRZ cannot contain.`, li, i, { variant: 'too_many' });
         break;
       }
-      r.error('structure', 'charset', describeBadChar(ch), li, i);
+      r.error('structure', 'charset', describeBadChar(ch), li, i, badCharParams(ch));
     }
   }
 
@@ -183,12 +187,12 @@ function parseLines(lines: string[], format: MrzFormat, today: Date): MrzResult 
   result.documentCode = codeRaw.replace(/<+/g, '');
   if (/^[A-Z][0-9]$/.test(codeRaw)) {
     // The US permanent resident card writes C1; a digit there is a national choice, not a misprint.
-    r.warn('documentCode', 'document_code_digit', `The document code ${codeRaw} has a digit in second place (as the US permanent resident card's C1 does); compare with the document type.`, 0, 1);
+    r.warn('documentCode', 'document_code_digit', `The document code ${codeRaw} has a digit in second place (as the US permanent resident card's C1 does); compare with the document type.`, 0, 1, { code: codeRaw });
   }
   if (!/^[A-Z]/.test(codeRaw)) {
-    r.error('documentCode', 'document_code', 'The zone does not start with a document code letter.', 0, 0);
+    r.error('documentCode', 'document_code', 'The zone does not start with a document code letter.', 0, 0, { variant: 'no_letter' });
   } else if (!EXPECTED_CODES[format].includes(codeRaw[0]!)) {
-    r.warn('documentCode', 'document_code', `A ${format} zone normally starts with ${EXPECTED_CODES[format].split('').join(', ')}; this one starts with ${codeRaw[0]}.`, 0, 0);
+    r.warn('documentCode', 'document_code', `A ${format} zone normally starts with ${EXPECTED_CODES[format].split('').join(', ')}; this one starts with ${codeRaw[0]}.`, 0, 0, { format, expected: EXPECTED_CODES[format].split('').join(', '), found: codeRaw[0]! });
   }
 
   // States.
@@ -199,11 +203,11 @@ function parseLines(lines: string[], format: MrzFormat, today: Date): MrzResult 
     const value = raw.replace(/<+/g, '');
     result[name] = value;
     if (!/^[A-Z]{1,3}<*$/.test(raw)) {
-      if (!/[0-9]/.test(raw)) r.error(name, 'state', `The ${FIELD_LABEL[name]} "${raw}" is not a state code.`, f.line, f.start);
+      if (!/[0-9]/.test(raw)) r.error(name, 'state', `The ${FIELD_LABEL[name]} "${raw}" is not a state code.`, f.line, f.start, { value: raw });
     } else if (value === SPECIMEN_STATE) {
       r.warn(name, 'specimen', `The ${FIELD_LABEL[name]} is UTO (Utopia), ICAO's specimen state: this is a specimen, not a real document.`, f.line, f.start);
     } else if (!isKnownState(value)) {
-      r.warn(name, 'unknown_state', `The ${FIELD_LABEL[name]} code ${value} is not a known state or organisation code; check the document.`, f.line, f.start);
+      r.warn(name, 'unknown_state', `The ${FIELD_LABEL[name]} code ${value} is not a known state or organisation code; check the document.`, f.line, f.start, { value });
     } else if (value === 'DEU') {
       // Germany writes D<< in its documents; DEU there is worth a second look.
       r.warn(name, 'unusual_state_code', `Germany writes its code as D, not DEU; check the document.`, f.line, f.start);
@@ -255,18 +259,18 @@ function parseLines(lines: string[], format: MrzFormat, today: Date): MrzResult 
     const fillerOk = d.problem === 'unknown';
     r.checkDigitAt(name, raw, f.check!, fillerOk);
     if (d.problem === 'not_a_date') {
-      r.error(name, 'date', `The ${FIELD_LABEL[name]} "${raw}" is not a calendar date (YYMMDD).`, f.line, f.start);
+      r.error(name, 'date', `The ${FIELD_LABEL[name]} "${raw}" is not a calendar date (YYMMDD).`, f.line, f.start, { value: raw });
     } else if (d.problem === 'unknown' || d.problem === 'partial') {
       const what = role === 'birth' ? 'The date of birth is not known in full' : 'The document shows no expiry date';
-      r.warn(name, role === 'birth' ? 'birth_date_unknown' : 'no_expiry', `${what} (written ${raw.replace(/</g, '·')}); compare with the data page.`, f.line, f.start);
+      r.warn(name, role === 'birth' ? 'birth_date_unknown' : 'no_expiry', `${what} (written ${raw.replace(/</g, '·')}); compare with the data page.`, f.line, f.start, { value: raw.replace(/</g, '·') });
     }
   }
   const now = todayIso(today);
   if (result.expiryDate && result.expiryDate < now) {
-    r.warn('expiryDate', 'expired', `The document expired on ${result.expiryDate}.`);
+    r.warn('expiryDate', 'expired', `The document expired on ${result.expiryDate}.`, -1, -1, { date: result.expiryDate });
   }
   if (result.birthDate && result.birthDate > now) {
-    r.warn('birthDate', 'birth_in_future', `The date of birth ${result.birthDate} lies in the future.`);
+    r.warn('birthDate', 'birth_in_future', `The date of birth ${result.birthDate} lies in the future.`, -1, -1, { date: result.birthDate });
   }
   if (result.birthDate && result.expiryDate && result.birthDate >= result.expiryDate) {
     r.warn('birthDate', 'birth_after_expiry', 'The date of birth is not before the expiry date; compare with the data page.');
@@ -277,7 +281,7 @@ function parseLines(lines: string[], format: MrzFormat, today: Date): MrzResult 
   const sexRaw = r.text(sexField);
   if (sexRaw === 'M' || sexRaw === 'F') result.sex = sexRaw;
   else if (sexRaw === '<' || sexRaw === 'X') result.sex = 'X';
-  else r.error('sex', 'sex', `The sex field holds "${sexRaw}"; only M, F, X or < are allowed.`, sexField.line, sexField.start);
+  else r.error('sex', 'sex', `The sex field holds "${sexRaw}"; only M, F, X or < are allowed.`, sexField.line, sexField.start, { value: sexRaw });
 
   // Optional data.
   result.optionalData = optRaw.replace(/<+$/, '');
@@ -301,6 +305,14 @@ function parseLines(lines: string[], format: MrzFormat, today: Date): MrzResult 
 }
 
 const LOOKALIKE_HINT = /[\u0400-\u04FF\u0370-\u03FF\uFF00-\uFFEF«‹]/;
+
+function badCharParams(ch: string): Record<string, string> {
+  const hex = 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  if (ch >= 'a' && ch <= 'z') return { variant: 'lowercase', char: ch, hex };
+  if (ch === ' ' || ch === '\t') return { variant: 'space', hex };
+  if (LOOKALIKE_HINT.test(ch)) return { variant: 'lookalike', char: ch, hex };
+  return { hex };
+}
 
 function describeBadChar(ch: string): string {
   const hex = 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
@@ -334,7 +346,7 @@ export function parseMrz(input: string | string[], opts: ParseOptions = {}): Mrz
     return parseUnsafe(input, opts);
   } catch {
     const r = emptyResult([]);
-    r.errors.push({ field: 'structure', code: 'internal', message: 'The zone could not be read because of an internal error; re-scan or type the zone.', line: 0, position: 0 });
+    r.errors.push({ field: 'structure', code: 'internal', message: 'The zone could not be read because of an internal error; re-scan or type the zone.', line: 0, position: 0, params: {} });
     return r;
   }
 }
@@ -343,7 +355,7 @@ function parseUnsafe(input: string | string[], opts: ParseOptions): MrzResult {
   const today = opts.today && !Number.isNaN(opts.today.getTime()) ? opts.today : new Date();
   if (typeof input !== 'string' && !Array.isArray(input)) {
     const r = emptyResult([]);
-    r.errors.push({ field: 'structure', code: 'input', message: 'No zone text was given.', line: 0, position: 0 });
+    r.errors.push({ field: 'structure', code: 'input', message: 'No zone text was given.', line: 0, position: 0, params: {} });
     return r;
   }
   const size = typeof input === 'string' ? input.length : input.reduce((n, l) => n + String(l).length + 1, 0);
@@ -355,6 +367,7 @@ function parseUnsafe(input: string | string[], opts: ParseOptions): MrzResult {
       message: `The input is ${size} characters long; a zone has at most 90. Give one zone at a time (separate zones with a blank line).`,
       line: 0,
       position: 0,
+      params: { size },
     });
     return r;
   }
@@ -382,7 +395,7 @@ function parseUnsafe(input: string | string[], opts: ParseOptions): MrzResult {
   let result: MrzResult;
   if (!format) {
     result = emptyResult(lines);
-    result.errors.push({ field: 'structure', code: 'format', message: describeShape(lines), line: 0, position: 0 });
+    result.errors.push({ field: 'structure', code: 'format', message: describeShape(lines), line: 0, position: 0, params: shapeParams(lines) });
   } else {
     result = readZone(lines, format, today);
   }

@@ -96,6 +96,7 @@ export function repairZone(input: string[], opts: { likelySwaps?: boolean } = {}
       message: `The document code ${code} may be ${code[0]}< misread by OCR; compare it with the document.`,
       line: 1,
       position: 2,
+      params: { code, suggestion: `${code[0]}<` },
     });
   }
   const out = ctx.lines.map((l) => l.join(''));
@@ -111,6 +112,7 @@ export function repairZone(input: string[], opts: { likelySwaps?: boolean } = {}
       message: `The ${LABEL[field] ?? field} was corrected for OCR confusions that no check digit confirms; compare it with the printed page.`,
       line: 0,
       position: 0,
+      params: {},
     });
   }
   for (const field of ambiguous) {
@@ -120,6 +122,7 @@ export function repairZone(input: string[], opts: { likelySwaps?: boolean } = {}
       message: `The ${field} fails its check digit and several corrections would fit; re-scan the document or type the zone.`,
       line: 0,
       position: 0,
+      params: {},
     });
   }
   return { lines: out, repairs: ctx.repairs, warnings: ctx.warnings };
@@ -208,6 +211,7 @@ function realignByCheckDigits(layout: Layout, lines: string[], ctx: Ctx): string
     message: `Line ${li + 1} was one character ${repair.to === '' ? 'too long' : 'too short'}; the only reading every check digit accepts was taken. Compare the zone with the document.`,
     line: li + 1,
     position: repair.position,
+    params: { variant: repair.to === '' ? 'too_long' : 'too_short' },
   });
   const out = [...lines];
   // The class fixes are applied again (and reported) by the main pass; keep the realigned text as read.
@@ -261,6 +265,7 @@ function fitLength(line: string, li: number, length: number, ctx: Ctx): string {
       message: `Line ${li + 1} had ${before} characters; fillers were ${out.length > before ? 'added at' : 'removed from'} its end. Compare the zone with the document.`,
       line: li + 1,
       position: Math.min(before, out.length) + 1,
+      params: { variant: out.length > before ? 'fillers_added' : 'fillers_removed', count: before },
     });
   }
   return out;

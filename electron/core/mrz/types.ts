@@ -15,6 +15,63 @@ export interface MrzIssue {
   line: number;
   /** 1-based character position on that line, or 0. */
   position: number;
+  /**
+   * What the screens need to say `message` in another language: the values the sentence names
+   * (characters, digits, dates as `YYYY-MM-DD`), and `variant` where one code has several sentences.
+   * The message id is `code`, or `code.variant` when a variant is given (see `MRZ_ISSUE_MESSAGES`).
+   */
+  params?: Record<string, string | number>;
+}
+
+/** Every message id an MRZ issue can carry (`code` or `code.variant`): the screens have a translation for each. */
+export const MRZ_ISSUE_MESSAGES = [
+  'internal',
+  'input',
+  'length',
+  'format',
+  'format.empty',
+  'charset',
+  'charset.letters_only',
+  'charset.too_many',
+  'charset.lowercase',
+  'charset.space',
+  'charset.lookalike',
+  'check_digit',
+  'check_digit.not_digit',
+  'document_code_digit',
+  'document_code',
+  'document_code.no_letter',
+  'state',
+  'specimen',
+  'unknown_state',
+  'unusual_state_code',
+  'name',
+  'name_truncated',
+  'document_number',
+  'filler_in_number',
+  'date',
+  'birth_date_unknown',
+  'no_expiry',
+  'expired',
+  'birth_in_future',
+  'birth_after_expiry',
+  'sex',
+  'variant',
+  'possible_misread',
+  'repaired_unchecked',
+  'repair_ambiguous',
+  'repaired_length.too_long',
+  'repaired_length.too_short',
+  'repaired_length.fillers_added',
+  'repaired_length.fillers_removed',
+  'ocr_disagreement',
+] as const;
+export type MrzIssueMessageId = (typeof MRZ_ISSUE_MESSAGES)[number];
+
+/** The message id of an issue: its code, refined by `params.variant`. */
+export function issueMessageId(issue: Pick<MrzIssue, 'code' | 'params'>): string {
+  const v = issue.params?.variant;
+  return v ? `${issue.code}.${v}` : issue.code;
 }
 
 /**

@@ -213,6 +213,7 @@ function flagDisagreement(result: MrzResult, others: Reading[], today?: Date): v
       message: `The two recognisers read ${spots.length === 1 ? 'one character' : `${spots.length} characters`} differently (${spots.slice(0, 4).join(', ')}${spots.length > 4 ? ', …' : ''}); check digits do not cover ${spots.length === 1 ? 'it' : 'all of them'}: compare with the printed page.`,
       line: 0,
       position: 0,
+      params: { count: spots.length, places: `${spots.slice(0, 4).map((p) => p.replace(/^line (\d+) position (\d+)$/, '$1:$2')).join(', ')}${spots.length > 4 ? ', …' : ''}` },
     });
   }
 }

@@ -23,25 +23,34 @@ export async function scannerDoctorChecks(dataDir: string): Promise<DoctorCheck[
   let profiles: ScannerProfile[] = [];
   try {
     profiles = loadProfiles(dataDir);
-    checks.push({ name: 'reader profiles', ok: true, detail: `${profiles.length} profiles (${profiles.map((p) => p.id).join(', ')})` });
+    const ids = profiles.map((p) => p.id).join(', ');
+    checks.push({ name: 'reader profiles', ok: true, detail: `${profiles.length} profiles (${ids})`, code: 'reader_profiles.ok', params: { count: profiles.length, ids } });
   } catch (e) {
-    checks.push({ name: 'reader profiles', ok: false, detail: (e as Error).message, fix: 'Fix or move away scanner-profiles.json in the data folder.' });
+    checks.push({ name: 'reader profiles', ok: false, detail: (e as Error).message, fix: 'Fix or move away scanner-profiles.json in the data folder.', code: 'reader_profiles.bad', params: { error: (e as Error).message } });
   }
 
   const devices = await listDevices();
   const usbSerial = devices.serial.filter((p) => p.vendorId);
+  const serialProblem = devices.problems.find((p) => p.startsWith('Serial'));
+  const ports = devices.serial.map((p) => (p.vendorId ? `${p.path} (${p.vendorId}:${p.productId})` : p.path)).join(', ');
   checks.push({
     name: 'serial ports',
-    ok: !devices.problems.some((p) => p.startsWith('Serial')),
-    detail: devices.problems.find((p) => p.startsWith('Serial')) ??
-      (devices.serial.length === 0 ? 'none found' : devices.serial.map((p) => (p.vendorId ? `${p.path} (${p.vendorId}:${p.productId})` : p.path)).join(', ')),
+    ok: !serialProblem,
+    detail: serialProblem ?? (devices.serial.length === 0 ? 'none found' : ports),
     fix: process.platform === 'linux' ? 'sudo apt-get install udev' : undefined,
+    ...(serialProblem
+      ? { code: 'serial_ports.problem' as const, params: { error: serialProblem } }
+      : devices.serial.length === 0
+        ? { code: 'serial_ports.none' as const, params: {} }
+        : { code: 'serial_ports.found' as const, params: { ports } }),
   });
+  const hidProblem = devices.problems.find((p) => p.startsWith('HID'));
   checks.push({
     name: 'hid devices',
-    ok: !devices.problems.some((p) => p.startsWith('HID')),
-    detail: devices.problems.find((p) => p.startsWith('HID')) ?? `${devices.hid.length} found`,
+    ok: !hidProblem,
+    detail: hidProblem ?? `${devices.hid.length} found`,
     fix: process.platform === 'linux' ? 'sudo apt-get install libusb-1.0-0 libudev1, then `npm rebuild node-hid`' : undefined,
+    ...(hidProblem ? { code: 'hid_devices.problem' as const, params: { error: hidProblem } } : { code: 'hid_devices.found' as const, params: { count: devices.hid.length } }),
   });
 
   if (process.platform === 'linux') {
@@ -52,6 +61,11 @@ export async function scannerDoctorChecks(dataDir: string): Promise<DoctorCheck[
       ok: deniedTty.length === 0,
       detail: ttys.length === 0 ? 'no USB serial reader plugged in' : deniedTty.length ? `this user cannot open ${deniedTty.join(', ')}` : `this user can open ${ttys.join(', ')}`,
       fix: 'sudo usermod -aG dialout $USER  (then log out and back in)',
+      ...(ttys.length === 0
+        ? { code: 'serial_access.none' as const, params: {} }
+        : deniedTty.length
+          ? { code: 'serial_access.denied' as const, params: { paths: deniedTty.join(', ') } }
+          : { code: 'serial_access.ok' as const, params: { paths: ttys.join(', ') } }),
     });
     // Only reader nodes matter: other HID devices (keyboards, UPSes) are rightly root-only.
     const readerVendors = new Set([ACCESS_IS_VENDOR_ID, ...profiles.flatMap((p) => (p.driver === 'hid' ? [p.device.vendorId] : []))]);
@@ -68,6 +82,11 @@ export async function scannerDoctorChecks(dataDir: string): Promise<DoctorCheck[
             ? `this user cannot open ${deniedHid.join(', ')}${rulesInstalled ? '' : ' (reader udev rules not installed)'}`
             : `this user can open ${hidraw.join(', ')}`,
       fix: udevInstallCommand(),
+      ...(hidraw.length === 0
+        ? { code: rulesInstalled ? ('hid_access.none_rules' as const) : ('hid_access.none' as const), params: {} }
+        : deniedHid.length
+          ? { code: rulesInstalled ? ('hid_access.denied' as const) : ('hid_access.denied_no_rules' as const), params: { paths: deniedHid.join(', ') } }
+          : { code: 'hid_access.ok' as const, params: { paths: hidraw.join(', ') } }),
     });
   }
   return checks;

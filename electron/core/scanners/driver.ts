@@ -9,6 +9,7 @@ import {
   type ScannerSource,
   type ScannerState,
   type ScannerStatus,
+  type ScannerStatusCode,
 } from './types';
 
 /** At most one problem report per code per second: 10 MB of noise must not flood the technician console. */
@@ -16,7 +17,7 @@ const PROBLEM_WINDOW_MS = 1000;
 
 /** What every driver shares: status, raw traffic, problem flood control, zone -> document. */
 export abstract class BaseDriver extends EventEmitter implements ScannerDriver {
-  status: ScannerStatus = { state: 'disconnected', message: 'Reader not opened yet.', at: Date.now() };
+  status: ScannerStatus = { state: 'disconnected', message: 'Reader not opened yet.', code: 'not_opened', params: {}, at: Date.now() };
   private lastProblemAt = new Map<ScannerProblemCode, number>();
   private suppressed = new Map<ScannerProblemCode, number>();
 
@@ -31,9 +32,9 @@ export abstract class BaseDriver extends EventEmitter implements ScannerDriver {
   abstract open(): Promise<void>;
   abstract close(): Promise<void>;
 
-  protected setStatus(state: ScannerState, message: string): void {
+  protected setStatus(state: ScannerState, message: string, code: ScannerStatusCode, params: Record<string, string | number> = {}): void {
     if (this.status.state === state && this.status.message === message) return;
-    this.status = { state, message, at: Date.now() };
+    this.status = { state, message, code, params, at: Date.now() };
     this.emit('status', this.status);
   }
 

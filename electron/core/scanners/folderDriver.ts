@@ -68,7 +68,7 @@ export class FolderDriver extends BaseDriver {
   /** True when this driver created the OCR reader (and so closes it). */
   private ownsOcr = false;
   /** Why images cannot be read right now (OCR engine broken); they wait in the folder meanwhile. */
-  private ocrDown: string | null = null;
+  private ocrDown: { message: string; detail: string } | null = null;
   readonly dir: string;
 
   constructor(
@@ -82,7 +82,7 @@ export class FolderDriver extends BaseDriver {
   async open(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.setStatus('connecting', `Watching ${this.dir}.`);
+    this.setStatus('connecting', `Watching ${this.dir}.`, 'folder_watching', { dir: this.dir });
     this.pollTimer = setInterval(() => this.ensureWatching(), this.deps.pollMs ?? 1000);
     this.ensureWatching();
     await this.busy;
@@ -98,7 +98,7 @@ export class FolderDriver extends BaseDriver {
     await this.busy;
     if (this.ownsOcr) await this.ocr?.close?.().catch(() => undefined);
     this.ocr = null;
-    this.setStatus('disconnected', `Stopped watching ${this.dir}.`);
+    this.setStatus('disconnected', `Stopped watching ${this.dir}.`, 'folder_stopped', { dir: this.dir });
   }
 
   /** Resolves once every file currently settled in the folder has been handled (tests, the CLI). */
@@ -111,7 +111,7 @@ export class FolderDriver extends BaseDriver {
     if (!existsSync(this.dir)) {
       this.watcher?.close();
       this.watcher = null;
-      this.setStatus('disconnected', `Hot folder ${this.dir} not found: check the scanner's output folder (or that the network share is mounted).`);
+      this.setStatus('disconnected', `Hot folder ${this.dir} not found: check the scanner's output folder (or that the network share is mounted).`, 'folder_missing', { dir: this.dir });
       return;
     }
     try {
@@ -124,10 +124,13 @@ export class FolderDriver extends BaseDriver {
           this.watcher = null;
         });
       }
-      if (this.ocrDown) this.setStatus('error', this.ocrDown);
-      else this.setStatus('connected', `Watching ${this.dir} for scans.`);
+      if (this.ocrDown) this.setStatus('error', this.ocrDown.message, 'ocr_down', { dir: this.dir, detail: this.ocrDown.detail });
+      else this.setStatus('connected', `Watching ${this.dir} for scans.`, 'folder_ready', { dir: this.dir });
     } catch (e) {
-      this.setStatus('error', `Cannot use hot folder ${this.dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): give this user read and write access to it.`);
+      this.setStatus('error', `Cannot use hot folder ${this.dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): give this user read and write access to it.`, 'folder_access', {
+        dir: this.dir,
+        detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+      });
       return;
     }
     this.scheduleScan(0);
@@ -234,9 +237,10 @@ export class FolderDriver extends BaseDriver {
       } catch (e) {
         // The engine itself is broken (model missing, worker crashed): not this scan's fault. Keep the
         // scans where they are, say so, and try again later.
-        this.ocrDown = `OCR cannot read images (${sentence(e).replace(/\.$/, '')}); scans wait in ${this.dir} until this is fixed.`;
-        this.setStatus('error', this.ocrDown);
-        this.reportProblem('ocr', this.ocrDown);
+        const detail = sentence(e).replace(/\.$/, '');
+        this.ocrDown = { message: `OCR cannot read images (${detail}); scans wait in ${this.dir} until this is fixed.`, detail };
+        this.setStatus('error', this.ocrDown.message, 'ocr_down', { dir: this.dir, detail });
+        this.reportProblem('ocr', this.ocrDown.message);
         for (const f of files) this.stuck.set(f, Date.now() + (this.deps.retryMs ?? STUCK_RETRY_MS));
         // A reader we created is rebuilt on the next try (the model may have been installed meanwhile).
         if (this.ownsOcr) void this.ocr?.close?.().catch(() => undefined);
@@ -245,7 +249,7 @@ export class FolderDriver extends BaseDriver {
       }
       if (this.ocrDown) {
         this.ocrDown = null;
-        this.setStatus('connected', `Watching ${this.dir} for scans.`);
+        this.setStatus('connected', `Watching ${this.dir} for scans.`, 'folder_ready', { dir: this.dir });
       }
       const failure = result as { ok?: unknown; reason?: unknown } | null;
       // The OCR reader says why it found no zone (blurred, no zone on the page): keep that reason.

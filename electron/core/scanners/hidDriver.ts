@@ -57,7 +57,7 @@ export class HidDriver extends BaseDriver {
   async open(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.setStatus('connecting', `Looking for the reader on ${this.target}.`);
+    this.setStatus('connecting', `Looking for the reader on ${this.target}.`, 'looking', { target: this.target });
     await this.attempt();
   }
 
@@ -70,7 +70,7 @@ export class HidDriver extends BaseDriver {
     this.device = null;
     this.assembler?.stop();
     await dev?.close().catch(() => undefined);
-    this.setStatus('disconnected', `Reader on ${this.target} closed.`);
+    this.setStatus('disconnected', `Reader on ${this.target} closed.`, 'closed', { target: this.target });
   }
 
   async trigger(): Promise<void> {
@@ -98,13 +98,13 @@ export class HidDriver extends BaseDriver {
     try {
       info = matchHidDevice(this.profile, await this.backend.devices());
     } catch (e) {
-      this.setStatus('error', `Cannot list HID devices (${(e as Error).message}): run \`checkpoint doctor\`.`);
+      this.setStatus('error', `Cannot list HID devices (${(e as Error).message}): run \`checkpoint doctor\`.`, 'hid_list_failed', { detail: (e as Error).message });
       this.scheduleRetry();
       return;
     }
     if (!this.running) return;
     if (!info?.path) {
-      this.setStatus('disconnected', `No reader found on ${this.target}: plug it in, or check the vendor/product id in the reader profile.`);
+      this.setStatus('disconnected', `No reader found on ${this.target}: plug it in, or check the vendor/product id in the reader profile.`, 'not_found_hid', { target: this.target });
       this.scheduleRetry();
       return;
     }
@@ -118,6 +118,8 @@ export class HidDriver extends BaseDriver {
         process.platform === 'linux'
           ? `Cannot open the reader ${hex4(info.vendorId)}:${hex4(info.productId)} (${msg}): install the reader udev rules so this user may read it (see \`checkpoint doctor\`).`
           : `Cannot open the reader ${hex4(info.vendorId)}:${hex4(info.productId)} (${msg}): close other programs using it; keyboard-mode readers must be switched to vendor HID or serial mode on this system.`,
+        process.platform === 'linux' ? 'hid_open_failed' : 'hid_open_failed_keyboard',
+        { device: `${hex4(info.vendorId)}:${hex4(info.productId)}`, detail: msg },
       );
       this.scheduleRetry();
       return;
@@ -140,7 +142,10 @@ export class HidDriver extends BaseDriver {
       if (bytes) assembler.push(bytes, at);
     });
     dev.on('error', () => this.lost(dev));
-    this.setStatus('connected', `Reader ${hex4(info.vendorId)}:${hex4(info.productId)} connected (${this.profile.mode === 'keyboard' ? 'keyboard mode' : 'vendor HID mode'}).`);
+    this.setStatus('connected', `Reader ${hex4(info.vendorId)}:${hex4(info.productId)} connected (${this.profile.mode === 'keyboard' ? 'keyboard mode' : 'vendor HID mode'}).`, 'connected_hid', {
+      device: `${hex4(info.vendorId)}:${hex4(info.productId)}`,
+      mode: this.profile.mode === 'keyboard' ? 'keyboard' : 'vendor',
+    });
     await this.sendWrites('open');
   }
 
@@ -180,7 +185,7 @@ export class HidDriver extends BaseDriver {
     this.assembler = null;
     void dev.close().catch(() => undefined);
     if (!this.running) return;
-    this.setStatus('disconnected', `Reader on ${this.target} disconnected: check the cable. Reconnecting when it comes back.`);
+    this.setStatus('disconnected', `Reader on ${this.target} disconnected: check the cable. Reconnecting when it comes back.`, 'unplugged', { target: this.target });
     this.scheduleRetry();
   }
 

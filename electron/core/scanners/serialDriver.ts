@@ -50,7 +50,7 @@ export class SerialDriver extends BaseDriver {
   async open(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.setStatus('connecting', `Looking for the reader on ${this.target}.`);
+    this.setStatus('connecting', `Looking for the reader on ${this.target}.`, 'looking', { target: this.target });
     await this.attempt();
   }
 
@@ -62,7 +62,7 @@ export class SerialDriver extends BaseDriver {
     this.conn = null;
     this.assembler?.stop();
     await conn?.close();
-    this.setStatus('disconnected', `Reader on ${this.target} closed.`);
+    this.setStatus('disconnected', `Reader on ${this.target} closed.`, 'closed', { target: this.target });
   }
 
   /** Sends the profile's `trigger` writes (a manual read on readers that need one). */
@@ -114,7 +114,7 @@ export class SerialDriver extends BaseDriver {
     const path = await this.resolvePath();
     if (!this.running) return;
     if (!path) {
-      this.setStatus('disconnected', `No reader found on ${this.target}: plug it in, or check the port in the reader profile.`);
+      this.setStatus('disconnected', `No reader found on ${this.target}: plug it in, or check the port in the reader profile.`, 'not_found_serial', { target: this.target });
       this.scheduleRetry();
       return;
     }
@@ -151,7 +151,7 @@ export class SerialDriver extends BaseDriver {
       assembler.push(chunk, at);
     });
     conn.once('closed', () => this.lost(conn, path));
-    this.setStatus('connected', `Reader on ${path} connected.`);
+    this.setStatus('connected', `Reader on ${path} connected.`, 'connected', { target: path });
     this.startWatchdog(conn, path);
     await this.sendWrites('open');
   }
@@ -175,7 +175,7 @@ export class SerialDriver extends BaseDriver {
     this.assembler?.end();
     this.assembler = null;
     if (!this.running) return;
-    this.setStatus('disconnected', `Reader on ${path} disconnected: check the cable. Reconnecting when it comes back.`);
+    this.setStatus('disconnected', `Reader on ${path} disconnected: check the cable. Reconnecting when it comes back.`, 'unplugged', { target: path });
     this.scheduleRetry();
   }
 
@@ -187,13 +187,15 @@ export class SerialDriver extends BaseDriver {
         process.platform === 'linux'
           ? `No permission to open ${path}: run \`sudo usermod -aG dialout $USER\` and log in again, or install the reader udev rules (see \`checkpoint doctor\`).`
           : `No permission to open ${path}: ask the administrator to grant access to the port.`,
+        process.platform === 'linux' ? 'no_permission' : 'no_permission_admin',
+        { target: path },
       );
     } else if (e.code === 'EBUSY' || /lock|busy/i.test(msg)) {
-      this.setStatus('error', `${path} is in use by another program: close it (on Linux, ModemManager grabs new serial ports: install the reader udev rules).`);
+      this.setStatus('error', `${path} is in use by another program: close it (on Linux, ModemManager grabs new serial ports: install the reader udev rules).`, 'port_busy', { target: path });
     } else if (e.code === 'ENOENT' || /no such file|cannot find|not found/i.test(msg)) {
-      this.setStatus('disconnected', `No reader on ${path}: plug it in, or check the port in the reader profile.`);
+      this.setStatus('disconnected', `No reader on ${path}: plug it in, or check the port in the reader profile.`, 'not_found_serial', { target: path });
     } else {
-      this.setStatus('error', `Cannot open ${path} (${msg.split('\n')[0]}): check the reader and its serial settings.`);
+      this.setStatus('error', `Cannot open ${path} (${msg.split('\n')[0]}): check the reader and its serial settings.`, 'open_failed', { target: path, detail: msg.split('\n')[0]! });
     }
   }
 

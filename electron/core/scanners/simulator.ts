@@ -37,12 +37,12 @@ export class SimulatorDriver extends BaseDriver {
 
   async open(): Promise<void> {
     this.opened = true;
-    this.setStatus('connected', 'Simulated reader ready.');
+    this.setStatus('connected', 'Simulated reader ready.', 'simulator_ready');
   }
 
   async close(): Promise<void> {
     this.opened = false;
-    this.setStatus('disconnected', 'Simulated reader closed.');
+    this.setStatus('disconnected', 'Simulated reader closed.', 'simulator_closed');
   }
 
   /** Emits an ICAO specimen (`td3`, `td1`, `td2`, `mrva`, `mrvb`, ...). Resolves with the document, or null. */

@@ -19,10 +19,44 @@ export interface ScannedDocument {
 
 export type ScannerState = 'connecting' | 'connected' | 'disconnected' | 'error';
 
+/**
+ * Every code a reader status can carry: the screens say the status in their language from it (the
+ * English `message` stays for the CLI and logs).
+ */
+export const SCANNER_STATUS_CODES = [
+  'not_opened',
+  'looking',
+  'closed',
+  'connected',
+  'connected_hid',
+  'unplugged',
+  'not_found_serial',
+  'not_found_hid',
+  'hid_list_failed',
+  'hid_open_failed',
+  'hid_open_failed_keyboard',
+  'no_permission',
+  'no_permission_admin',
+  'port_busy',
+  'open_failed',
+  'folder_watching',
+  'folder_ready',
+  'folder_stopped',
+  'folder_missing',
+  'folder_access',
+  'ocr_down',
+  'simulator_ready',
+  'simulator_closed',
+] as const;
+export type ScannerStatusCode = (typeof SCANNER_STATUS_CODES)[number];
+
 export interface ScannerStatus {
   state: ScannerState;
   /** A sentence a person can act on, e.g. "Reader on /dev/ttyUSB0 disconnected: check the cable." */
   message: string;
+  /** The same status as a code with the values its sentence names (paths, device ids, the system's error text). */
+  code: ScannerStatusCode;
+  params: Record<string, string | number>;
   at: number;
 }
 

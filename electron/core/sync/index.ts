@@ -14,6 +14,7 @@ export type { SyncConfig, SyncConfigInput } from './syncConfig';
 export type { PublishResult, RefreshResult, KeygenResult, ExpiryPolicy } from './publisher';
 export { SyncService } from './syncService';
 export { pullWatchlist } from './pull';
+export { SYNC_PULL_ERROR_CODES } from './pullErrors';
 export { readSyncStatus, isStale } from './syncStatus';
 export { loadSyncConfig, saveSyncConfig, validateSyncConfig, DEFAULT_STALE_AFTER_HOURS, DEFAULT_INTERVAL_MINUTES } from './syncConfig';
 export { generateRepositoryKeys, publishWatchlist, refreshRepository, DEFAULT_EXPIRY } from './publisher';

@@ -5,6 +5,31 @@
 import { UserError } from '../app/errors';
 import { DownloadFailure } from './resumableDownload';
 
+/**
+ * Every code a failed pull can leave in the sync state (`lastErrorCode`): the ones below and the
+ * `UserError` codes the pull itself throws. The screens translate each (`error.<code>`); any other code
+ * (a watchlist store error passed through) is shown with its English sentence.
+ */
+export const SYNC_PULL_ERROR_CODES = [
+  'sync_network',
+  'sync_bad_download',
+  'sync_expired',
+  'sync_mixed',
+  'sync_rollback',
+  'sync_bad_signature',
+  'sync_http',
+  'sync_failed',
+  'sync_bad_bundle',
+  'sync_busy',
+  'sync_bad_config',
+  'sync_bad_root',
+  'sync_count_mismatch',
+  'sync_disk_full',
+  'sync_no_root',
+  'sync_no_url',
+  'sync_repo_empty',
+] as const;
+
 export interface PullFailure {
   code: string;
   message: string;

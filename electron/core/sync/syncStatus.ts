@@ -14,6 +14,8 @@ export interface SyncStatus {
   /** Last time a pull verified fresh signed metadata and found this version to be the newest. */
   checkedAt: string | null;
   lastError: string | null;
+  /** The code of the last error (a `UserError` code, see `SYNC_PULL_ERROR_CODES`), for translated screens. */
+  lastErrorCode: string | null;
   stale: boolean;
 }
 
@@ -43,6 +45,7 @@ export function readSyncStatus(dataDir: string, store: ListStore | null, opts: {
     publishedAt,
     checkedAt: state.checkedAt,
     lastError: state.lastError,
+    lastErrorCode: state.lastError ? state.lastErrorCode : null,
     stale: isStale(version, confirmedAt, publishedAt, staleAfterHours, opts.now ?? new Date()),
   };
 }

@@ -12,6 +12,7 @@ export { readSourceEntries, IMPORT_FORMATS, type SourceEntries } from './importe
 export { validateEntry } from './validate';
 export { documentNumberKey } from './documents';
 export { countryCode } from './countries';
+export { PAIR_KINDS } from './nameMatch';
 export * from './types';
 
 /** Opens (creating if needed) `watchlist.db` in the data folder. One store per process. */

@@ -7,7 +7,9 @@
 import { makeToken, popcount, type NameToken } from './names';
 import { jaroWinkler } from './similarity';
 
-export type PairKind = 'exact' | 'sound' | 'skeleton' | 'fuzzy' | 'truncated' | 'initial' | 'joined' | 'weak';
+/** How two name tokens were paired; the screens name each kind (`watchlist.reason.kind.<kind>`). */
+export const PAIR_KINDS = ['exact', 'sound', 'skeleton', 'fuzzy', 'truncated', 'initial', 'joined', 'weak'] as const;
+export type PairKind = (typeof PAIR_KINDS)[number];
 
 export interface TokenPair {
   query: string;

@@ -3,10 +3,13 @@
  * A list often knows only the birth year, so a year-only match counts, but less than an exact date.
  */
 import { countryCode } from './countries';
+import type { WatchlistReasonCode } from './types';
 
 export interface Qualifier {
   delta: number;
   reason: string;
+  code: WatchlistReasonCode;
+  params: Record<string, string | number>;
 }
 
 export interface QualifierWeights {
@@ -63,13 +66,13 @@ export function birthDateQualifier(query: string | undefined, listDates: string[
   for (const l of dates) {
     let r: Qualifier;
     const diff = Math.abs(l.y - q.y);
-    if (diff === 1) r = { delta: w.birthYearOff1, reason: `birth year differs by one (${l.y})` };
-    else if (diff > 1) r = { delta: w.birthYearDifferent, reason: `birth year differs (${l.y})` };
-    else if (l.m === undefined || q.m === undefined) r = { delta: w.birthYearOnly, reason: 'birth year matches (list gives the year only)' };
-    else if (l.m !== q.m) r = { delta: w.birthSameYearOtherDay, reason: 'birth year matches, month differs' };
-    else if (l.d === undefined || q.d === undefined) r = { delta: w.birthMonth, reason: 'birth year and month match' };
-    else if (l.d === q.d) r = { delta: w.birthExact, reason: 'birth date exact' };
-    else r = { delta: w.birthSameYearOtherDay, reason: 'birth year and month match, day differs' };
+    if (diff === 1) r = { delta: w.birthYearOff1, reason: `birth year differs by one (${l.y})`, code: 'birth_year_off_one', params: { year: String(l.y) } };
+    else if (diff > 1) r = { delta: w.birthYearDifferent, reason: `birth year differs (${l.y})`, code: 'birth_year_differs', params: { year: String(l.y) } };
+    else if (l.m === undefined || q.m === undefined) r = { delta: w.birthYearOnly, reason: 'birth year matches (list gives the year only)', code: 'birth_year_only', params: {} };
+    else if (l.m !== q.m) r = { delta: w.birthSameYearOtherDay, reason: 'birth year matches, month differs', code: 'birth_month_differs', params: {} };
+    else if (l.d === undefined || q.d === undefined) r = { delta: w.birthMonth, reason: 'birth year and month match', code: 'birth_year_month', params: {} };
+    else if (l.d === q.d) r = { delta: w.birthExact, reason: 'birth date exact', code: 'birth_exact', params: {} };
+    else r = { delta: w.birthSameYearOtherDay, reason: 'birth year and month match, day differs', code: 'birth_day_differs', params: {} };
     if (!best || r.delta > best.delta) best = r;
   }
   return best;
@@ -80,13 +83,13 @@ export function nationalityQualifier(query: string | undefined, listNationalitie
   if (!q || q === 'XXA') return null;
   const list = listNationalities.map(countryCode).filter(Boolean);
   if (!list.length) return null;
-  if (list.includes(q)) return { delta: w.nationalityMatch, reason: `nationality ${q} matches` };
-  return { delta: w.nationalityDifferent, reason: `nationality ${q} not among ${list.join(', ')}` };
+  if (list.includes(q)) return { delta: w.nationalityMatch, reason: `nationality ${q} matches`, code: 'nationality_match', params: { nationality: q } };
+  return { delta: w.nationalityDifferent, reason: `nationality ${q} not among ${list.join(', ')}`, code: 'nationality_differs', params: { nationality: q, list: list.join(', ') } };
 }
 
 export function genderQualifier(query: string | undefined, listGender: string, w: QualifierWeights): Qualifier | null {
   const q = (query ?? '').trim().toUpperCase().slice(0, 1);
   if ((q !== 'M' && q !== 'F') || (listGender !== 'M' && listGender !== 'F')) return null;
   if (q === listGender) return null;
-  return { delta: w.genderDifferent, reason: `gender differs (list: ${listGender})` };
+  return { delta: w.genderDifferent, reason: `gender differs (list: ${listGender})`, code: 'gender_differs', params: { gender: listGender } };
 }

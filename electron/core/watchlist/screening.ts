@@ -8,7 +8,7 @@ import { compareNames, type NameComparison } from './nameMatch';
 import { decodeForms, type NameToken } from './names';
 import { birthDateQualifier, genderQualifier, nationalityQualifier, type Qualifier } from './qualifiers';
 import { issuingStateKey } from './documents';
-import type { ScreeningQuery } from './types';
+import type { ReasonCode, ScreeningQuery } from './types';
 
 export interface CandidateRow {
   rid: number;
@@ -26,6 +26,7 @@ export interface ScoredCandidate {
   score: number;
   band: 'hit' | 'possible';
   reasons: string[];
+  reasonCodes: ReasonCode[];
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -36,6 +37,15 @@ function describeName(c: NameComparison): string[] {
   const out = [`name ${round(c.score)}: ${parts.join(', ')}`];
   if (c.unmatchedQuery.length) out.push(`traveller name parts not on the list: ${c.unmatchedQuery.join(' ')}`);
   if (c.unmatchedList.length) out.push(`list name parts not given by the traveller: ${c.unmatchedList.join(' ')}`);
+  return out;
+}
+
+function nameCodes(c: NameComparison): ReasonCode[] {
+  const out: ReasonCode[] = [{ code: 'name_score', params: { score: round(c.score) } }];
+  for (const p of c.pairs)
+    out.push(p.kind === 'exact' ? { code: 'name_pair_exact', params: { query: p.query, list: p.list } } : { code: 'name_pair', params: { query: p.query, list: p.list, kind: p.kind, sim: round(p.sim) } });
+  if (c.unmatchedQuery.length) out.push({ code: 'name_unmatched_traveller', params: { parts: c.unmatchedQuery.join(' ') } });
+  if (c.unmatchedList.length) out.push({ code: 'name_unmatched_list', params: { parts: c.unmatchedList.join(' ') } });
   return out;
 }
 
@@ -52,6 +62,7 @@ export function screenCandidates(
   for (const row of rows) {
     let score = 0;
     const reasons: string[] = [];
+    const reasonCodes: ReasonCode[] = [];
     let forcedBand: 'hit' | 'possible' | null = null;
 
     // Documents: the number (normalised) and the issuing state must both agree for a hit.
@@ -61,10 +72,13 @@ export function screenCandidates(
         score = 1;
         forcedBand = 'hit';
         reasons.push(`document ${docNum} issued by ${listState} is listed${row.kind === 'document' ? ' as lost or stolen' : ' for this person'}`);
+        reasonCodes.push({ code: row.kind === 'document' ? 'document_lost_stolen' : 'document_listed_person', params: { number: docNum, state: listState } });
       } else if (!listState || !queryState) {
         score = Math.max(score, config.possibleThreshold);
         forcedBand = 'possible';
         reasons.push(`document number ${docNum} is listed; issuing state ${queryState || 'not given by the traveller'} vs ${listState || 'not given by the list'}: check`);
+        // An empty state means "not given" on that side.
+        reasonCodes.push({ code: 'document_number_listed', params: { number: docNum, travellerState: queryState, listState } });
       }
       // Same number from another issuing state: a different document, not a hit.
     }
@@ -88,6 +102,8 @@ export function screenCandidates(
         if (nameScore >= config.possibleThreshold) {
           reasons.push(...describeName(best));
           for (const q of qualifiers) reasons.push(`${q.reason} (${q.delta > 0 ? '+' : ''}${round(q.delta)})`);
+          reasonCodes.push(...nameCodes(best));
+          for (const q of qualifiers) reasonCodes.push({ code: q.code, params: { ...q.params, delta: round(q.delta) } });
           if (nameScore > score) {
             score = nameScore;
             if (forcedBand !== 'hit') forcedBand = null;
@@ -97,7 +113,7 @@ export function screenCandidates(
     }
     if (score < config.possibleThreshold) continue;
     const band = forcedBand ?? (score >= config.hitThreshold ? 'hit' : 'possible');
-    out.push({ rid: row.rid, id: row.id, score: round(score), band, reasons });
+    out.push({ rid: row.rid, id: row.id, score: round(score), band, reasons, reasonCodes });
   }
   out.sort((a, b) => (a.band === b.band ? b.score - a.score : a.band === 'hit' ? -1 : 1));
   return out.slice(0, config.maxResults);

@@ -77,12 +77,46 @@ export interface ScreeningQuery {
   documentCode?: string;
 }
 
+/**
+ * Every code a screening reason can carry: the screens translate a hit's explanation from these
+ * (the English `reasons` stay for the CLI). Params hold names, codes and numbers, never sentences.
+ */
+export const WATCHLIST_REASON_CODES = [
+  'document_lost_stolen',
+  'document_listed_person',
+  'document_number_listed',
+  'name_score',
+  'name_pair_exact',
+  'name_pair',
+  'name_unmatched_traveller',
+  'name_unmatched_list',
+  'birth_year_off_one',
+  'birth_year_differs',
+  'birth_year_only',
+  'birth_month_differs',
+  'birth_year_month',
+  'birth_exact',
+  'birth_day_differs',
+  'nationality_match',
+  'nationality_differs',
+  'gender_differs',
+] as const;
+export type WatchlistReasonCode = (typeof WATCHLIST_REASON_CODES)[number];
+
+/** One screening reason as a code and its parameters; `delta` (when present) is the score adjustment. */
+export interface ReasonCode {
+  code: WatchlistReasonCode;
+  params: Record<string, string | number>;
+}
+
 export interface ScreeningHit {
   id: string;
   score: number;
   band: 'hit' | 'possible';
   /** Human-readable explanations, e.g. "surname ERIKSON ~ ERIKSSON (0.97)", "birth date exact". */
   reasons: string[];
+  /** The same explanations as codes with parameters, for translated screens. */
+  reasonCodes: ReasonCode[];
   /** The list entry, for the officer's hit panel. */
   entry: WatchlistEntry;
 }

@@ -99,6 +99,9 @@ describe('hot folder', () => {
     writeFileSync(join(dir, 'scan.png'), TD3.join('\n'));
     await waitFor('error status', () => d.status.state === 'error');
     expect(d.status.message).toMatch(/OCR cannot read images \(the MRZ reading model is missing\); scans wait in/);
+    // The same status as a code for the translated screens, with the folder and the cause.
+    expect(d.status.code).toBe('ocr_down');
+    expect(d.status.params).toEqual({ dir, detail: 'the MRZ reading model is missing' });
     expect(ls()).toContain('scan.png');
     expect(ls('failed')).toEqual([]);
     broken = false;
@@ -165,6 +168,7 @@ describe('hot folder', () => {
     await d.open();
     expect(d.status.state).toBe('disconnected');
     expect(d.status.message).toMatch(/not found/);
+    expect([d.status.code, d.status.params]).toEqual(['folder_missing', { dir }]);
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dir);
     await waitFor('connected', () => d.status.state === 'connected', 3000);

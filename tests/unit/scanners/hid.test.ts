@@ -131,6 +131,7 @@ describe('HID driver through a fake device', () => {
     await waitFor('disconnected', () => driver.status.state === 'disconnected', 1000);
     expect(Date.now() - unpluggedAt).toBeLessThan(1000);
     expect(driver.status.message).toMatch(/disconnected: check the cable/);
+    expect(driver.status.code).toBe('unplugged');
     const pluggedAt = Date.now();
     backend.attach({ vendorId: 0x0db5, productId: 0x0160, path: '/dev/hidraw5', usagePage: 1, usage: 6 });
     await waitFor('connected', () => driver.status.state === 'connected', 2000);
@@ -148,10 +149,13 @@ describe('HID driver through a fake device', () => {
     await driver.open();
     expect(driver.status.state).toBe('disconnected');
     expect(driver.status.message).toMatch(/No reader found on USB 0db5:0160: plug it in/);
+    expect([driver.status.code, driver.status.params]).toEqual(['not_found_hid', { target: 'USB 0db5:0160' }]);
     backend.openFailures = 1;
     backend.attach({ vendorId: 0x0db5, productId: 0x0160, path: '/dev/hidraw9', usagePage: 0xff00 });
     await waitFor('error status', () => driver.status.state === 'error', 2000);
     expect(driver.status.message).toMatch(/udev rules|vendor HID/);
+    expect(driver.status.code).toMatch(/^hid_open_failed/);
+    expect(driver.status.params).toMatchObject({ device: '0db5:0160' });
     await waitFor('connected after the retry', () => driver.status.state === 'connected', 2000);
     await driver.close();
   });

@@ -6,7 +6,7 @@
 import { cpSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pullWatchlist, readSyncStatus, refreshRepository, type PullResult } from '../../../electron/core/sync';
+import { pullWatchlist, readSyncStatus, refreshRepository, SYNC_PULL_ERROR_CODES, type PullResult } from '../../../electron/core/sync';
 import { downloadsDir } from '../../../electron/core/sync/pull';
 import { UserError } from '../../../electron/core/app/errors';
 import { expectedEntries, makeWorld, syntheticEntry, type SyncWorld } from './fixtures';
@@ -68,6 +68,9 @@ function expectStillVersion1(code: string, messagePart: RegExp) {
   expect(s.lastError).toMatch(messagePart);
   expect(s.lastError).toMatch(/List version 1 stays in use/);
   expect(code).not.toBe('');
+  // The screens translate the error from its code, which is one they know.
+  expect(s.lastErrorCode).toBe(code);
+  expect(SYNC_PULL_ERROR_CODES).toContain(code);
 }
 
 const isBundle = (p: string, kind: 'delta' | 'snapshot') => p.startsWith('/targets/') && p.includes(`.${kind}-`);
@@ -95,7 +98,8 @@ describe('pull: happy path', () => {
     expect(again).toMatchObject({ updated: false, listVersion: 4, via: 'none', downloadedBytes: 0 });
 
     const s = status();
-    expect(Object.keys(s).sort()).toEqual(['checkedAt', 'lastError', 'publishedAt', 'stale', 'version']);
+    expect(Object.keys(s).sort()).toEqual(['checkedAt', 'lastError', 'lastErrorCode', 'publishedAt', 'stale', 'version']);
+    expect(s.lastErrorCode).toBeNull();
     expect(s).toMatchObject({ version: 4, lastError: null, stale: false });
     expect(Date.parse(s.checkedAt!)).toBeGreaterThanOrEqual(t0);
     expect(Date.parse(s.publishedAt!)).toBeGreaterThanOrEqual(t0);

@@ -3,6 +3,7 @@ import type { MrzView, TravellerRead } from '../../../../electron/contract';
 import { call } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useI18n } from '../../i18n';
+import { codedText, mrzIssueText } from '../../i18n/coded';
 
 /** Only what the zone may contain: typing is upper-cased and anything else is dropped as it is typed. */
 function cleanZone(text: string): string {
@@ -16,7 +17,8 @@ function cleanZone(text: string): string {
 
 /** Typing the zone when the reader cannot: checked on every keystroke by the core's parser. */
 export function ManualEntry({ onRead, onClose }: { onRead(r: TravellerRead): void; onClose(): void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [text, setText] = useState('');
   const [parsed, setParsed] = useState<MrzView | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -90,7 +92,11 @@ export function ManualEntry({ onRead, onClose }: { onRead(r: TravellerRead): voi
                 {parsed.format ? t('manual.invalid', { format: parsed.format }) : t('manual.unknownFormat')}
                 <ul>
                   {parsed.errors.slice(0, 6).map((er, i) => (
-                    <li key={i}>{er.line > 0 ? t('manual.issue', { field: er.field, line: er.line, position: er.position, message: er.message }) : er.message}</li>
+                    <li key={i}>
+                      {er.line > 0
+                        ? t('manual.issue', { field: codedText(i18n, 'mrz.field', { code: er.field }, er.field), line: er.line, position: er.position, message: mrzIssueText(i18n, er) })
+                        : mrzIssueText(i18n, er)}
+                    </li>
                   ))}
                 </ul>
               </span>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ScannerStatusView, ShiftCounters, WatchlistStatusView } from '../../../../electron/contract';
 import { call, subscribe } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
+import { codedText } from '../../i18n/coded';
 
 const STATE_ICON: Record<ScannerStatusView['state'], string> = { connected: '●', connecting: '◐', disconnected: '○', error: '✖' };
 
@@ -34,16 +35,21 @@ export function useWatchlistStatus() {
 }
 
 export function ReaderPills({ readers }: { readers: ScannerStatusView[] }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (readers.length === 0) return <span className="pill pill-muted">{t('reader.none')}</span>;
   return (
     <>
-      {readers.map((r) => (
-        <span key={r.readerId} className={`pill pill-${r.state}`} data-testid="reader-status" title={r.message}>
-          <span aria-hidden="true">{STATE_ICON[r.state]}</span> {t('reader.status')} {r.label}: {t(`reader.${r.state}` as MessageKey)}
-          {r.state !== 'connected' && r.message ? <span className="pill-detail"> — {r.message}</span> : null}
-        </span>
-      ))}
+      {readers.map((r) => {
+        // The core's sentence in the screen's language (its English only for a code we do not know).
+        const message = r.message ? codedText(i18n, 'readerStatus', r.code ? { code: r.code, params: r.params } : null, r.message) : '';
+        return (
+          <span key={r.readerId} className={`pill pill-${r.state}`} data-testid="reader-status" title={message}>
+            <span aria-hidden="true">{STATE_ICON[r.state]}</span> {t('reader.status')} {r.label}: {t(`reader.${r.state}` as MessageKey)}
+            {r.state !== 'connected' && message ? <span className="pill-detail"> — {message}</span> : null}
+          </span>
+        );
+      })}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { CheckState, HitView, TravellerRead } from '../../../../electron/contract';
-import { useI18n, type MessageKey } from '../../i18n';
+import { isMessageKey, useI18n, type MessageKey } from '../../i18n';
+import { codedText } from '../../i18n/coded';
 
 const DOC_TYPES: Record<string, MessageKey> = { P: 'doc.passport', I: 'doc.idCard', A: 'doc.idCard', C: 'doc.idCard', V: 'doc.visa' };
 
@@ -75,7 +76,11 @@ function Check({ state, testId, children }: { state: CheckState; testId: string;
 
 /** Zone, expiry, age and watchlist, each in colour + icon + words (never colour alone). */
 export function ChecksPanel({ read }: { read: TravellerRead }) {
-  const { t, number } = useI18n();
+  const i18n = useI18n();
+  /** Zone issues in the screen's language; the core's English sentence only for a code we do not know. */
+  const zoneLines = (messages: string[], codes: TravellerRead['checks']['zone']['errorCodes'] | undefined) =>
+    messages.map((m, i) => codedText(i18n, 'mrz', codes?.[i], m));
+  const { t, number } = i18n;
   const c = read.checks;
   const hits = c.watchlist.hits.filter((h) => h.band === 'hit').length;
   const possible = c.watchlist.hits.length - hits;
@@ -101,7 +106,7 @@ export function ChecksPanel({ read }: { read: TravellerRead }) {
       <ul className="checks" data-testid="checks">
         <Check state={c.zone.state} testId="check-zone">
           {c.zone.state === 'pass' ? t('checks.zoneValid') : c.zone.state === 'warn' ? t('checks.zoneWarn') : t('checks.zoneInvalid')}
-          {[...c.zone.errors, ...c.zone.warnings].map((m) => (
+          {[...zoneLines(c.zone.errors, c.zone.errorCodes), ...zoneLines(c.zone.warnings, c.zone.warningCodes)].map((m) => (
             <span key={m} className="check-detail">
               {m}
             </span>
@@ -124,7 +129,13 @@ export function ChecksPanel({ read }: { read: TravellerRead }) {
 
 /** A hit cannot be missed: top of the screen, red, alert role (read out at once), entry and required action. */
 export function HitPanel({ hits }: { hits: HitView[] }) {
-  const { t, number, date } = useI18n();
+  const i18n = useI18n();
+  // Translated when the screen knows every code of the hit; else the core's English explanation as a whole.
+  const reasonLines = (h: HitView) =>
+    h.reasonCodes?.length && h.reasonCodes.every((r) => isMessageKey(`watchlist.reason.${r.code}`))
+      ? h.reasonCodes.map((r) => codedText(i18n, 'watchlist.reason', r, r.code))
+      : h.reasons;
+  const { t, number, date } = i18n;
   if (hits.length === 0) return null;
   const strong = hits.some((h) => h.band === 'hit');
   return (
@@ -187,8 +198,8 @@ export function HitPanel({ hits }: { hits: HitView[] }) {
               <div className="hit-why">
                 <span>{t('hit.why')}</span>
                 <ul>
-                  {h.reasons.map((r) => (
-                    <li key={r}>{r}</li>
+                  {reasonLines(h).map((r, i) => (
+                    <li key={`${i}:${r}`}>{r}</li>
                   ))}
                 </ul>
               </div>

@@ -3,10 +3,18 @@ import type { SyncConfigView, SyncStatusView } from '../../../../electron/contra
 import { call, subscribe } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Card } from '../../components/Tabs';
-import { useI18n } from '../../i18n';
+import { isMessageKey, useI18n } from '../../i18n';
+import { codedText } from '../../i18n/coded';
 
 export function SyncView() {
-  const { t, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
+  /** The last error in the screen's language from its code, and which list stays in use; else the core's English. */
+  const lastErrorText = (s: SyncStatusView) => {
+    const english = s.lastError ?? '';
+    if (!s.lastErrorCode || !isMessageKey(`error.${s.lastErrorCode}`)) return english;
+    return `${codedText(i18n, 'error', { code: s.lastErrorCode }, english)} ${s.version === null ? t('sync.noListInUse') : t('sync.listInUse', { version: s.version })}`;
+  };
   const [status, setStatus] = useState<SyncStatusView | null>(null);
   const [config, setConfig] = useState<SyncConfigView | null>(null);
   const [saved, setSaved] = useState(false);
@@ -83,7 +91,7 @@ export function SyncView() {
         {status?.lastError && (
           <p className="error" data-testid="sync-error">
             <span aria-hidden="true">⚠ </span>
-            {t('sync.lastError', { error: status.lastError })}
+            {t('sync.lastError', { error: lastErrorText(status) })}
           </p>
         )}
         <button type="button" className="primary" onClick={() => void pull()} disabled={busy || status?.running} data-testid="sync-pull">
