@@ -38,13 +38,16 @@ const plain = (o: Option) => o.changes - (RARE_SWAP_COST - 1) * o.rare;
 
 /** Two repairs fit every check digit; the likelier confusion was taken: the officer compares. */
 function warnLikeliest(ctx: Ctx, fields: string[]) {
-  ctx.warnings.push({
-    field: fields[0]!,
-    code: 'repair_likeliest',
-    message: `More than one correction of the ${fields.map((f) => LABEL[f] ?? f).join(' and ')} fits the check digits; the likelier OCR confusion was taken: compare it with the printed page.`,
-    line: 0,
-    position: 0,
-  });
+  for (const field of fields) {
+    ctx.warnings.push({
+      field,
+      code: 'repair_likeliest',
+      message: `More than one correction of the ${LABEL[field] ?? field} fits the check digits; the likelier OCR confusion was taken: compare it with the printed page.`,
+      line: 0,
+      position: 0,
+      params: {},
+    });
+  }
 }
 
 /** What OCR engines make of the filler `<`. */

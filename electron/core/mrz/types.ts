@@ -60,6 +60,7 @@ export const MRZ_ISSUE_MESSAGES = [
   'possible_misread',
   'repaired_unchecked',
   'repair_ambiguous',
+  'repair_likeliest',
   'repaired_length.too_long',
   'repaired_length.too_short',
   'repaired_length.fillers_added',

@@ -395,6 +395,7 @@ export const en = {
   'mrz.possible_misread': 'The document code {code} may be {suggestion} misread by OCR; compare it with the document.',
   'mrz.repaired_unchecked': 'The {field} was corrected for OCR confusions that no check digit confirms; compare it with the printed page.',
   'mrz.repair_ambiguous': 'The {field} fails its check digit and several corrections would fit; scan the document again or type the zone.',
+  'mrz.repair_likeliest': 'The {field} was corrected where more than one correction fits the check digits; the likelier OCR confusion was taken: compare it with the printed page.',
   'mrz.repaired_length.too_long': 'Line {line} was one character too long; the only reading every check digit accepts was taken. Compare the zone with the document.',
   'mrz.repaired_length.too_short': 'Line {line} was one character too short; the only reading every check digit accepts was taken. Compare the zone with the document.',
   'mrz.repaired_length.fillers_added': 'Line {line} had {count} characters; fillers were added at its end. Compare the zone with the document.',

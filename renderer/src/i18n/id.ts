@@ -396,6 +396,7 @@ export const id: Messages = {
   'mrz.possible_misread': 'Kode dokumen {code} mungkin {suggestion} yang salah dibaca OCR; bandingkan dengan dokumen.',
   'mrz.repaired_unchecked': '{field} dikoreksi dari salah baca OCR tanpa konfirmasi digit periksa; bandingkan dengan halaman tercetak.',
   'mrz.repair_ambiguous': '{field} gagal digit periksa dan beberapa koreksi cocok; pindai ulang dokumen atau ketik zona.',
+  'mrz.repair_likeliest': '{field} dikoreksi padahal lebih dari satu koreksi cocok dengan digit periksa; salah baca OCR yang paling mungkin dipilih: bandingkan dengan halaman tercetak.',
   'mrz.repaired_length.too_long': 'Baris {line} kelebihan satu karakter; dipakai satu-satunya pembacaan yang diterima semua digit periksa. Bandingkan zona dengan dokumen.',
   'mrz.repaired_length.too_short': 'Baris {line} kekurangan satu karakter; dipakai satu-satunya pembacaan yang diterima semua digit periksa. Bandingkan zona dengan dokumen.',
   'mrz.repaired_length.fillers_added': 'Baris {line} berisi {count} karakter; pengisi ditambahkan di akhirnya. Bandingkan zona dengan dokumen.',

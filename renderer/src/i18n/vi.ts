@@ -396,6 +396,7 @@ export const vi: Messages = {
   'mrz.possible_misread': 'Mã giấy tờ {code} có thể là {suggestion} bị OCR đọc sai; đối chiếu với giấy tờ.',
   'mrz.repaired_unchecked': '{field} đã được sửa lỗi đọc OCR mà không chữ số kiểm tra nào xác nhận; đối chiếu với trang in.',
   'mrz.repair_ambiguous': '{field} sai chữ số kiểm tra và có nhiều cách sửa phù hợp; quét lại giấy tờ hoặc nhập vùng bằng tay.',
+  'mrz.repair_likeliest': '{field} đã được sửa trong khi có hơn một cách sửa khớp chữ số kiểm tra; đã chọn lỗi đọc OCR có khả năng nhất: đối chiếu với trang in.',
   'mrz.repaired_length.too_long': 'Dòng {line} thừa một ký tự; đã lấy cách đọc duy nhất mà mọi chữ số kiểm tra chấp nhận. Đối chiếu vùng với giấy tờ.',
   'mrz.repaired_length.too_short': 'Dòng {line} thiếu một ký tự; đã lấy cách đọc duy nhất mà mọi chữ số kiểm tra chấp nhận. Đối chiếu vùng với giấy tờ.',
   'mrz.repaired_length.fillers_added': 'Dòng {line} có {count} ký tự; đã thêm ký tự đệm vào cuối dòng. Đối chiếu vùng với giấy tờ.',
