@@ -184,9 +184,17 @@ const imageBase64 = z.string().min(1).max(15 * 1024 * 1024);
 const res = <T>() => z.custom<T>(() => true);
 
 export const contract = {
-  'app.info': { request: empty, response: z.object({ version: z.string(), transport: z.enum(['electron', 'harness']), platform: z.string(), workstation: z.string() }) },
+  'app.info': {
+    request: empty,
+    /** `setupNeeded`: no account exists yet, the screen shows the first-run set-up instead of the sign-in. */
+    response: z.object({ version: z.string(), transport: z.enum(['electron', 'harness']), platform: z.string(), workstation: z.string(), setupNeeded: z.boolean() }),
+  },
   'session.current': { request: empty, response: res<Session | null>() },
   'auth.login': { request: z.object({ username, password }).strict(), response: res<Session>() },
+  'setup.firstAdmin': {
+    request: z.object({ username, password, displayName: z.string().max(100).optional() }).strict(),
+    response: res<Session>(),
+  },
   'auth.logout': { request: empty, response: res<{ ok: true }>() },
   'auth.changePassword': { request: z.object({ currentPassword: password, newPassword: password }).strict(), response: res<Session>() },
   'auth.lock': { request: empty, response: res<Session>() },

@@ -8,6 +8,7 @@ import { markUsable } from './metrics';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
+import { SetupScreen } from './screens/SetupScreen';
 import { Shell } from './screens/Shell';
 
 /**
@@ -20,10 +21,14 @@ export function App() {
   // undefined = not known yet (first call in flight)
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [bootError, setBootError] = useState<unknown>(null);
+  // First run: no account exists yet, so the sign-in would be a dead end.
+  const [setupNeeded, setSetupNeeded] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
-      setSession(await call('session.current', {}));
+      const current = await call('session.current', {});
+      setSetupNeeded(current ? false : (await call('app.info', {})).setupNeeded);
+      setSession(current);
       setBootError(null);
     } catch (e) {
       setBootError(e);
@@ -54,6 +59,11 @@ export function App() {
     setSession(null);
   }, []);
 
+  const setUp = useCallback((s: Session) => {
+    setSetupNeeded(false);
+    setSession(s);
+  }, []);
+
   const lock = useCallback(async () => {
     try {
       setSession(await call('auth.lock', {}));
@@ -69,6 +79,7 @@ export function App() {
       </main>
     );
   }
+  if (session === null && setupNeeded) return <SetupScreen onDone={setUp} onAlreadySetUp={() => void refresh()} />;
   if (session === null) return <LoginScreen onSignedIn={setSession} />;
   if (session.mustChangePassword) return <ChangePasswordScreen session={session} onChanged={setSession} onSignOut={signOut} />;
   // Locked: the role's screens are unmounted, so no traveller data stays in the page (the core drops the

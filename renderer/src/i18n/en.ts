@@ -318,6 +318,21 @@ export const en = {
   'error.no_bridge': 'The workstation core is not connected. Restart the application.',
   'error.not_an_image': 'That file is not an image. Choose a photo (JPEG or PNG) of the document page.',
   'error.image_too_large': 'That photo is larger than 11 MB. Take it again at a lower resolution.',
+
+  // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form
+  'setup.title': 'Set up this workstation',
+  'setup.intro': 'No account exists on this workstation yet. Create the first administrator account; the administrator then adds everyone else.',
+  'setup.username': 'Administrator username',
+  'setup.usernameRule': '2 to 32 characters: lower-case letters, digits, dot, dash or underscore.',
+  'setup.displayName': 'Display name (optional)',
+  'setup.password': 'Password',
+  'setup.repeat': 'Password again',
+  'setup.submit': 'Create the administrator and sign in',
+  'setup.badUsername': 'The username must be 2 to 32 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit.',
+  'password.containsUsername': 'The password must not contain the username.',
+  'password.repetitive': 'The password is too repetitive; use a few different words.',
+  'error.setup_done': 'This workstation already has accounts. Sign in, or ask an administrator for an account.',
+  'error.setup_in_progress': 'The first account is already being created. Wait a moment, then sign in.',
 } as const;
 
 export type MessageKey = keyof typeof en;

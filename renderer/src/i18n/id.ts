@@ -319,4 +319,19 @@ export const id: Messages = {
   'error.no_bridge': 'Inti stasiun kerja tidak terhubung. Mulai ulang aplikasi.',
   'error.not_an_image': 'Berkas itu bukan gambar. Pilih foto halaman dokumen (JPEG atau PNG).',
   'error.image_too_large': 'Foto lebih besar dari 11 MB. Ambil ulang dengan resolusi lebih rendah.',
+
+  // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form
+  'setup.title': 'Siapkan workstation ini',
+  'setup.intro': 'Belum ada akun di workstation ini. Buat akun administrator pertama; administrator kemudian menambahkan akun untuk semua orang.',
+  'setup.username': 'Nama pengguna administrator',
+  'setup.usernameRule': '2 sampai 32 karakter: huruf kecil, angka, titik, tanda hubung, atau garis bawah.',
+  'setup.displayName': 'Nama tampilan (opsional)',
+  'setup.password': 'Kata sandi',
+  'setup.repeat': 'Ulangi kata sandi',
+  'setup.submit': 'Buat administrator dan masuk',
+  'setup.badUsername': 'Nama pengguna harus 2 sampai 32 karakter: huruf kecil, angka, titik, tanda hubung, atau garis bawah, diawali huruf atau angka.',
+  'password.containsUsername': 'Kata sandi tidak boleh memuat nama pengguna.',
+  'password.repetitive': 'Kata sandi terlalu berulang; gunakan beberapa kata yang berbeda.',
+  'error.setup_done': 'Workstation ini sudah memiliki akun. Silakan masuk, atau minta akun kepada administrator.',
+  'error.setup_in_progress': 'Akun pertama sedang dibuat. Tunggu sebentar, lalu masuk.',
 };

@@ -319,4 +319,19 @@ export const vi: Messages = {
   'error.no_bridge': 'Chưa kết nối với lõi máy trạm. Khởi động lại ứng dụng.',
   'error.not_an_image': 'Tệp này không phải ảnh. Chọn ảnh chụp trang giấy tờ (JPEG hoặc PNG).',
   'error.image_too_large': 'Ảnh lớn hơn 11 MB. Chụp lại với độ phân giải thấp hơn.',
+
+  // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form
+  'setup.title': 'Thiết lập máy trạm này',
+  'setup.intro': 'Máy trạm này chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên đầu tiên; sau đó quản trị viên sẽ thêm tài khoản cho những người khác.',
+  'setup.username': 'Tên đăng nhập quản trị viên',
+  'setup.usernameRule': 'Từ 2 đến 32 ký tự: chữ thường, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
+  'setup.displayName': 'Tên hiển thị (không bắt buộc)',
+  'setup.password': 'Mật khẩu',
+  'setup.repeat': 'Nhập lại mật khẩu',
+  'setup.submit': 'Tạo quản trị viên và đăng nhập',
+  'setup.badUsername': 'Tên đăng nhập phải có từ 2 đến 32 ký tự: chữ thường, chữ số, dấu chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ cái hoặc chữ số.',
+  'password.containsUsername': 'Mật khẩu không được chứa tên đăng nhập.',
+  'password.repetitive': 'Mật khẩu lặp lại quá nhiều; hãy dùng vài từ khác nhau.',
+  'error.setup_done': 'Máy trạm này đã có tài khoản. Hãy đăng nhập hoặc xin quản trị viên cấp tài khoản.',
+  'error.setup_in_progress': 'Tài khoản đầu tiên đang được tạo. Vui lòng đợi một lát rồi đăng nhập.',
 };
