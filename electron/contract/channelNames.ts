@@ -22,6 +22,7 @@ export const CHANNELS = [
   'traveller.manualEntry',
   'traveller.readImage',
   'traveller.current',
+  'traveller.discard',
   'inspection.decide',
   'inspection.myShift',
   // supervisor

@@ -210,6 +210,8 @@ export const contract = {
     response: res<TravellerRead>(),
   },
   'traveller.current': { request: empty, response: res<TravellerRead | null>() },
+  /** The officer sent the traveller away undecided (Esc): the core forgets the read; deciding on it is refused. */
+  'traveller.discard': { request: z.object({ readId: z.string().min(1).max(64) }).strict(), response: res<{ discarded: boolean }>() },
   'inspection.decide': {
     request: z
       .object({

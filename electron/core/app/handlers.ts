@@ -134,6 +134,7 @@ export function createHandlers(services: CoreServices): HandlerTable {
       },
     },
     'traveller.current': { access: permission('inspection.record'), handle: () => counter.current() },
+    'traveller.discard': { access: permission('inspection.record'), handle: (req) => ({ discarded: counter.discard(req.readId) }) },
     'inspection.decide': {
       access: permission('inspection.record'),
       handle: (req, { session }) => {

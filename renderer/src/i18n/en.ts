@@ -333,6 +333,7 @@ export const en = {
   'password.repetitive': 'The password is too repetitive; use a few different words.',
   'error.setup_done': 'This workstation already has accounts. Sign in, or ask an administrator for an account.',
   'error.setup_in_progress': 'The first account is already being created. Wait a moment, then sign in.',
+  'help.escape': 'Next traveller; undecided: press twice to discard (nothing recorded)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -334,4 +334,5 @@ export const id: Messages = {
   'password.repetitive': 'Kata sandi terlalu berulang; gunakan beberapa kata yang berbeda.',
   'error.setup_done': 'Workstation ini sudah memiliki akun. Silakan masuk, atau minta akun kepada administrator.',
   'error.setup_in_progress': 'Akun pertama sedang dibuat. Tunggu sebentar, lalu masuk.',
+  'help.escape': 'Pelaku perjalanan berikutnya; belum diputuskan: tekan dua kali untuk membuang (tidak dicatat)',
 };

@@ -334,4 +334,5 @@ export const vi: Messages = {
   'password.repetitive': 'Mật khẩu lặp lại quá nhiều; hãy dùng vài từ khác nhau.',
   'error.setup_done': 'Máy trạm này đã có tài khoản. Hãy đăng nhập hoặc xin quản trị viên cấp tài khoản.',
   'error.setup_in_progress': 'Tài khoản đầu tiên đang được tạo. Vui lòng đợi một lát rồi đăng nhập.',
+  'help.escape': 'Hành khách tiếp theo; chưa quyết định: nhấn hai lần để bỏ (không ghi gì)',
 };
