@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channelNames';
-import type { AuditEntry, Dashboard, InspectionRecord, VerifyResult } from '../core/inspections/types';
+import type { AuditEntry, Dashboard, FieldChange, InspectionRecord, RecordVersion, VerifyResult } from '../core/inspections/types';
 
 /** A record with its chain entries and later corrections (supervisor detail view). */
 export interface InspectionDetail {
   record: InspectionRecord;
   audit: AuditEntry[];
   corrections: InspectionRecord[];
+  /** Every version from the original to the latest correction: who, when, what changed. */
+  history: RecordVersion[];
 }
 
 /**
@@ -297,4 +299,4 @@ export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends ChannelName> = z.output<Contract[C]['response']>;
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
-export type { AuditEntry, Dashboard, InspectionRecord, VerifyResult };
+export type { AuditEntry, Dashboard, FieldChange, InspectionRecord, RecordVersion, VerifyResult };

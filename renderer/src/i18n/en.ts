@@ -334,6 +334,20 @@ export const en = {
   'error.setup_done': 'This workstation already has accounts. Sign in, or ask an administrator for an account.',
   'error.setup_in_progress': 'The first account is already being created. Wait a moment, then sign in.',
   'help.escape': 'Next traveller; undecided: press twice to discard (nothing recorded)',
+  'corrections.title': 'Corrections ({n})',
+  'corrections.original': 'Original record #{seq}',
+  'corrections.correction': 'Correction #{seq}',
+  'corrections.byWhen': 'by {actor}, {time}',
+  'corrections.corrected': 'Corrected',
+  'corrections.latest': 'Current version',
+  'corrections.shown': '(shown above)',
+  'corrections.why': 'Why: {reason}',
+  'corrections.noChange': 'No field changed.',
+  'corrections.field': 'Field',
+  'corrections.before': 'Before',
+  'corrections.after': 'After',
+  'field.optionalData': 'Optional data',
+  'corrections.open': 'Open #{seq}',
 } as const;
 
 export type MessageKey = keyof typeof en;
