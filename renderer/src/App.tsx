@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Session } from '../../electron/contract';
 import { call, SESSION_STALE_EVENT, subscribe } from './api';
 import { ErrorNote } from './components/ErrorNote';
+import { forgetSections } from './components/useSection';
 import { useIdleLock } from './idle';
 import { useI18n } from './i18n';
 import { markUsable } from './metrics';
@@ -49,6 +50,8 @@ export function App() {
 
   useEffect(() => {
     if (session !== undefined) markUsable();
+    // Signed out (here or by the core): the next person starts on each screen's first section.
+    if (session === null) forgetSections();
   }, [session]);
 
   const signedIn = !!session && !session.mustChangePassword;

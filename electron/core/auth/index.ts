@@ -51,6 +51,19 @@ export interface AuthPolicy {
   scryptN: number;
 }
 
+/**
+ * Workstation setting (the log's settings table, changes audited as config.change) for the idle lock,
+ * in minutes; fractions allowed (training rooms, tests). Read when the core starts.
+ */
+export const IDLE_LOCK_SETTING = 'auth.idleLockMinutes';
+
+/** The idle-lock minutes a stored setting asks for, or undefined (unset or out of range: the default applies). */
+export function idleLockMinutesFrom(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0.1 && n <= 240 ? n : undefined;
+}
+
 export const DEFAULT_POLICY: AuthPolicy = { maxFailures: 5, lockoutMinutes: 15, idleLockMinutes: 5, shiftHours: 12, scryptN: DEFAULT_SCRYPT_N };
 
 export interface NewUser {
