@@ -7,6 +7,8 @@ export const CHANNELS = [
   'app.info',
   'session.current',
   'auth.login',
+  /** First run only (no account yet): creates the first admin. */
+  'setup.firstAdmin',
   // any signed-in person
   'auth.logout',
   'auth.changePassword',
@@ -20,6 +22,7 @@ export const CHANNELS = [
   'traveller.manualEntry',
   'traveller.readImage',
   'traveller.current',
+  'traveller.discard',
   'inspection.decide',
   'inspection.myShift',
   // supervisor

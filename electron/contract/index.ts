@@ -1,3 +1,4 @@
 export * from './channelNames';
 export * from './schemas';
 export * from './api';
+export * from './passwordRules';

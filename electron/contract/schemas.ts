@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channelNames';
-import type { AuditEntry, Dashboard, InspectionRecord, VerifyResult } from '../core/inspections/types';
+import type { AuditEntry, Dashboard, FieldChange, InspectionRecord, RecordVersion, VerifyResult } from '../core/inspections/types';
 import type { ReasonCode } from '../core/watchlist/types';
 
 /** A message as a code with parameters: the screens translate the code and fall back to the English text. */
@@ -14,6 +14,8 @@ export interface InspectionDetail {
   record: InspectionRecord;
   audit: AuditEntry[];
   corrections: InspectionRecord[];
+  /** Every version from the original to the latest correction: who, when, what changed. */
+  history: RecordVersion[];
 }
 
 /**
@@ -209,9 +211,17 @@ const imageBase64 = z.string().min(1).max(15 * 1024 * 1024);
 const res = <T>() => z.custom<T>(() => true);
 
 export const contract = {
-  'app.info': { request: empty, response: z.object({ version: z.string(), transport: z.enum(['electron', 'harness']), platform: z.string(), workstation: z.string() }) },
+  'app.info': {
+    request: empty,
+    /** `setupNeeded`: no account exists yet, the screen shows the first-run set-up instead of the sign-in. */
+    response: z.object({ version: z.string(), transport: z.enum(['electron', 'harness']), platform: z.string(), workstation: z.string(), setupNeeded: z.boolean() }),
+  },
   'session.current': { request: empty, response: res<Session | null>() },
   'auth.login': { request: z.object({ username, password }).strict(), response: res<Session>() },
+  'setup.firstAdmin': {
+    request: z.object({ username, password, displayName: z.string().max(100).optional() }).strict(),
+    response: res<Session>(),
+  },
   'auth.logout': { request: empty, response: res<{ ok: true }>() },
   'auth.changePassword': { request: z.object({ currentPassword: password, newPassword: password }).strict(), response: res<Session>() },
   'auth.lock': { request: empty, response: res<Session>() },
@@ -227,6 +237,8 @@ export const contract = {
     response: res<TravellerRead>(),
   },
   'traveller.current': { request: empty, response: res<TravellerRead | null>() },
+  /** The officer sent the traveller away undecided (Esc): the core forgets the read; deciding on it is refused. */
+  'traveller.discard': { request: z.object({ readId: z.string().min(1).max(64) }).strict(), response: res<{ discarded: boolean }>() },
   'inspection.decide': {
     request: z
       .object({
@@ -312,4 +324,4 @@ export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends ChannelName> = z.output<Contract[C]['response']>;
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
-export type { AuditEntry, Dashboard, InspectionRecord, VerifyResult };
+export type { AuditEntry, Dashboard, FieldChange, InspectionRecord, RecordVersion, VerifyResult };

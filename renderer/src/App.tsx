@@ -2,12 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Session } from '../../electron/contract';
 import { call, SESSION_STALE_EVENT, subscribe } from './api';
 import { ErrorNote } from './components/ErrorNote';
+import { forgetSections } from './components/useSection';
 import { useIdleLock } from './idle';
 import { useI18n } from './i18n';
 import { markUsable } from './metrics';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
+import { SetupScreen } from './screens/SetupScreen';
 import { Shell } from './screens/Shell';
 
 /**
@@ -20,10 +22,14 @@ export function App() {
   // undefined = not known yet (first call in flight)
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [bootError, setBootError] = useState<unknown>(null);
+  // First run: no account exists yet, so the sign-in would be a dead end.
+  const [setupNeeded, setSetupNeeded] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
-      setSession(await call('session.current', {}));
+      const current = await call('session.current', {});
+      setSetupNeeded(current ? false : (await call('app.info', {})).setupNeeded);
+      setSession(current);
       setBootError(null);
     } catch (e) {
       setBootError(e);
@@ -44,6 +50,8 @@ export function App() {
 
   useEffect(() => {
     if (session !== undefined) markUsable();
+    // Signed out (here or by the core): the next person starts on each screen's first section.
+    if (session === null) forgetSections();
   }, [session]);
 
   const signedIn = !!session && !session.mustChangePassword;
@@ -52,6 +60,11 @@ export function App() {
   const signOut = useCallback(async () => {
     await call('auth.logout', {}).catch(() => undefined);
     setSession(null);
+  }, []);
+
+  const setUp = useCallback((s: Session) => {
+    setSetupNeeded(false);
+    setSession(s);
   }, []);
 
   const lock = useCallback(async () => {
@@ -69,6 +82,7 @@ export function App() {
       </main>
     );
   }
+  if (session === null && setupNeeded) return <SetupScreen onDone={setUp} onAlreadySetUp={() => void refresh()} />;
   if (session === null) return <LoginScreen onSignedIn={setSession} />;
   if (session.mustChangePassword) return <ChangePasswordScreen session={session} onChanged={setSession} onSignOut={signOut} />;
   // Locked: the role's screens are unmounted, so no traveller data stays in the page (the core drops the

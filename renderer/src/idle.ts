@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { call } from './api';
 
 const TOUCH_EVERY_MS = 30_000;
+const CHECK_EVERY_MS = 5_000;
 const ACTIVITY = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 
 /**
@@ -18,23 +19,27 @@ export function useIdleLock(active: boolean, idleMinutes: number, onLocked: () =
   useEffect(() => {
     if (!active || !(idleMinutes > 0)) return;
     last.current = Date.now();
+    const idleMs = idleMinutes * 60_000;
+    // A short lock (training rooms) needs the core told and the clock checked more often than every 30 s / 5 s.
+    const touchEvery = Math.min(TOUCH_EVERY_MS, idleMs / 4);
+    const checkEvery = Math.min(CHECK_EVERY_MS, Math.max(250, idleMs / 4));
     const activity = () => {
       last.current = Date.now();
-      if (last.current - lastTouch.current > TOUCH_EVERY_MS) {
+      if (last.current - lastTouch.current > touchEvery) {
         lastTouch.current = last.current;
         call('session.touch', {}).catch(() => undefined);
       }
     };
     for (const ev of ACTIVITY) window.addEventListener(ev, activity, { capture: true, passive: true });
     const timer = window.setInterval(() => {
-      if (Date.now() - last.current >= idleMinutes * 60_000) {
+      if (Date.now() - last.current >= idleMs) {
         window.clearInterval(timer);
         call('auth.lock', {}).then(
           () => onLockedRef.current(),
           () => onLockedRef.current(),
         );
       }
-    }, 5_000);
+    }, checkEvery);
     return () => {
       for (const ev of ACTIVITY) window.removeEventListener(ev, activity, { capture: true });
       window.clearInterval(timer);

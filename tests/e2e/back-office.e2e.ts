@@ -90,6 +90,47 @@ describe('supervisor and administrator', () => {
     await screenshot(page, 'supervisor-search-detail-en');
   });
 
+  it('shows a correction in the detail: who, when, what changed, and the original marked corrected', async () => {
+    const day = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
+    const original = [...ws.harness.services.log.iterateShift(day)].find((r) => r.document.fields?.surname === 'SANTOSO')!;
+    const correction = ws.harness.services.log.correctInspection(original.id, {
+      actor: 'malee',
+      correctionReason: 'Visa found in the second passport; refer instead.',
+      decision: 'refer',
+      reason: 'document_doubt',
+      notes: 'Second passport holds the visa; sent to secondary.',
+    });
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('results').waitFor();
+    // The search lists the current version; its detail goes back to the original.
+    await page.getByTestId('open-record').first().click();
+    const history = page.getByTestId('corrections');
+    await history.waitFor();
+    const versions = history.getByTestId('version');
+    expect(await versions.count()).toBe(2);
+    const first = versions.nth(0);
+    const second = versions.nth(1);
+    expect(await first.getAttribute('data-record-id')).toBe(original.id);
+    expect(await first.textContent()).toMatch(/Original record #\d+.*by somchai.*Refuse.*Corrected/);
+    expect(await second.getAttribute('data-record-id')).toBe(correction.id);
+    expect(await second.textContent()).toMatch(/Correction #\d+.*by malee.*Refer.*Current version/);
+    expect(await second.textContent()).toMatch(/Why: Visa found in the second passport/);
+    const decisionRow = second.locator('[data-field-change="decision"]');
+    expect(await decisionRow.locator('td').allTextContents()).toEqual(['Refuse', 'Refer']);
+    expect(await second.locator('[data-field-change="notes"] td').allTextContents()).toEqual(['No visa for a work stay.', 'Second passport holds the visa; sent to secondary.']);
+    expect(await page.getByTestId('audit').textContent()).toMatch(/inspection\.correct/);
+    await axe('supervisor-correction-detail');
+    await screenshot(page, 'supervisor-correction-detail-en');
+
+    // The original opened from the history: marked corrected, with the same history.
+    await first.getByTestId('open-version').click();
+    await page.getByTestId('corrected-mark').waitFor();
+    expect(await page.getByTestId('record-detail').textContent()).toMatch(/No visa for a work stay/);
+    expect(await page.getByTestId('corrections').getByTestId('version').count()).toBe(2);
+    expect(await page.getByTestId('corrections').getByTestId('version').nth(0).textContent()).toMatch(/shown above/);
+    await screenshot(page, 'supervisor-corrected-original-en');
+  });
+
   it('exports the shift as CSV and PDF and verifies the chain', async () => {
     await page.getByTestId('tab-export').click();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);

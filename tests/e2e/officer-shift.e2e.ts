@@ -281,10 +281,24 @@ describe('officer: a full shift by keyboard', () => {
       await emit(i % 2 ? TRAVELLERS.somsak : TRAVELLERS.petrov);
       await page.waitForFunction((n) => performance.getEntriesByName('verdict-shown').length > n, before);
     }
-    // The last read is undecided: Esc asks, Esc again discards it.
+    // The last read is undecided: Esc asks, Esc again discards it, on screen and in the core.
+    const discardedId = await waitForTraveller('AA1234567');
     await page.keyboard.press('Escape');
     await page.getByTestId('confirm-discard').waitFor();
     await next();
+    expect(await page.getByText('SRISUK').count()).toBe(0);
+    expect(await page.getByTestId('read').count()).toBe(0);
+    expect(await page.getByTestId('confirm-discard').count()).toBe(0);
+    // A decision on the discarded read, even sent straight to the core, is refused.
+    const late = await page.evaluate((readId) => window.checkpoint!.invoke('inspection.decide', { readId: readId!, decision: 'admit' }), discardedId);
+    expect(late).toMatchObject({ ok: false, error: { code: 'read_gone' } });
+    expect(ws.harness.services.counter.current()).toBeNull();
+    // F1 documents the shortcut.
+    await page.keyboard.press('F1');
+    expect(await page.getByTestId('shortcut-help').textContent()).toMatch(/press twice to discard/);
+    await screenshot(page, 'officer-shortcut-help-en');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('shortcut-help').count()).toBe(0);
     const samples = await page.evaluate(() =>
       performance.getEntriesByName('verdict-shown').map((e) => (e as PerformanceMark).detail.sinceLastByteMs as number),
     );

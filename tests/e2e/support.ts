@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/cli/harness/server';
+import { openInspectionLog } from '../../electron/core/inspections';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,9 +33,17 @@ export interface TestWorkstation {
   cleanup(): Promise<void>;
 }
 
-/** A harness on a fresh data folder, running the real core in this process. */
-export async function startWorkstation(): Promise<TestWorkstation> {
+/**
+ * A harness on a fresh data folder, running the real core in this process. `settings` are stored in the
+ * data folder's workstation settings (as an administrator would) before the core starts.
+ */
+export async function startWorkstation(opts: { settings?: Record<string, string> } = {}): Promise<TestWorkstation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'checkpoint-e2e-'));
+  if (opts.settings) {
+    const log = openInspectionLog(dataDir);
+    for (const [key, value] of Object.entries(opts.settings)) log.setSetting(key, value, 'e2e-setup');
+    log.close();
+  }
   const harness = await startHarness({ dataDir });
   return {
     harness,

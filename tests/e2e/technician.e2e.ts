@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -55,17 +55,31 @@ describe('technician: setting up a reader', () => {
     await screenshot(page, 'technician-reader-en');
   });
 
-  it('adds a serial profile from a template, test-reads a passport on the port, and makes it the reader', async () => {
+  it('adds a serial profile from a template, fills in the form, test-reads a passport on the port, and makes it the reader', async () => {
     await page.getByTestId('template').selectOption('serial-line');
     await page.getByTestId('add-template').click();
-    const editor = page.getByTestId('profile-json');
-    const json = JSON.parse(await editor.inputValue()) as { port: { path: string }; name: string };
-    expect(json.port.path).toMatch(/ttyUSB0|COM3|usbserial/);
-    // A typo is flagged as it is typed, before anything is sent to the core.
-    await editor.fill('{ "id": "serial-line", ');
-    await expect.poll(() => page.locator('#profile-json-status').textContent(), { timeout: 10_000 }).toMatch(/Not valid JSON/);
-    await editor.fill(JSON.stringify({ ...json, name: 'Counter 3 reader', port: { path: readerPort } }, null, 2));
-    await expect.poll(() => page.locator('#profile-json-status').textContent(), { timeout: 10_000 }).toMatch(/well-formed/);
+    const form = page.getByTestId('profile-form');
+    await form.waitFor();
+    const problemOf = (path: string) => form.locator(`[data-field-path="${path}"] [data-testid="field-problem"]`);
+    expect(await page.getByTestId('pf-port-path').inputValue()).toMatch(/ttyUSB0|COM3|usbserial/);
+    expect(await page.getByTestId('pf-framing').inputValue()).toBe('line');
+    // A mistake is explained at the field as it is typed, with the core's rules, and blocks saving.
+    await page.getByTestId('pf-id').fill('Counter 3');
+    await expect.poll(() => problemOf('id').textContent(), { timeout: 10_000 }).toMatch(/lower-case letters, digits and dashes/);
+    expect(await page.getByTestId('pf-id').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('profiles-save').isDisabled()).toBe(true);
+    await page.getByTestId('pf-gapMs').fill('5');
+    await expect.poll(() => problemOf('gapMs').textContent(), { timeout: 10_000 }).toMatch(/At least 10/);
+    await page.getByTestId('pf-port-path').fill('');
+    await expect.poll(() => problemOf('port.path').textContent(), { timeout: 10_000 }).toMatch(/Required/);
+    await axe('technician-profile-form');
+    await screenshot(page, 'technician-profile-form-en');
+    await page.getByTestId('pf-id').fill('counter-3');
+    await page.getByTestId('pf-gapMs').fill('');
+    await page.getByTestId('pf-port-path').fill(readerPort);
+    await page.getByTestId('pf-name').fill('Counter 3 reader');
+    expect(await form.getByTestId('field-problem').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('profile-status').textContent(), { timeout: 10_000 }).toMatch(/Every field is valid/);
 
     await page.getByTestId('test-read').click();
     await page.getByText('Waiting for a document on the reader').waitFor();
@@ -93,12 +107,54 @@ describe('technician: setting up a reader', () => {
     await screenshot(page, 'technician-raw-console-en');
   });
 
-  it('refuses a profile the core finds invalid, with the field named', async () => {
+  it('keeps a JSON view as an advanced option, checked with the same rules as the form', async () => {
+    await page.getByTestId('advanced-json').check();
     const editor = page.getByTestId('profile-json');
     const json = JSON.parse(await editor.inputValue()) as Record<string, unknown>;
-    await editor.fill(JSON.stringify({ ...json, framing: 'smoke-signals' }));
+    expect(json).toMatchObject({ id: 'counter-3', name: 'Counter 3 reader', port: { path: readerPort } });
+    await editor.fill('{ "id": "counter-3", ');
+    await expect.poll(() => page.locator('#profile-json-status').textContent(), { timeout: 10_000 }).toMatch(/Not valid JSON/);
+    await editor.fill(JSON.stringify({ ...json, framing: 'smoke-signals' }, null, 2));
+    const framingProblem = page.locator('[data-field-path="framing"] [data-testid="field-problem"]');
+    await expect.poll(() => framingProblem.textContent(), { timeout: 10_000 }).toMatch(/Choose one of: line, stx-etx, rte, auto/);
+    expect(await page.getByTestId('profile-invalid').count()).toBe(1);
+    expect(await page.getByTestId('profiles-save').isDisabled()).toBe(true);
+    // Fixed in the form: the JSON view follows.
+    await page.getByTestId('pf-framing').selectOption('stx-etx');
+    await expect.poll(async () => (JSON.parse(await editor.inputValue()) as { framing: string }).framing, { timeout: 10_000 }).toBe('stx-etx');
+    await page.getByTestId('pf-framing').selectOption('line');
+    expect(await page.getByTestId('profile-invalid').count()).toBe(0);
+    await page.getByTestId('advanced-json').uncheck();
+    // The core refuses the same mistake if it ever arrives, naming the field.
+    const refused = await page.evaluate((p) => window.checkpoint!.invoke('scanner.profiles.save', { profiles: [p], active: null }), { ...json, framing: 'smoke-signals' });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/framing/) } });
+  });
+
+  it('adds and removes profiles, with the fields of each connection', async () => {
+    const rows = page.getByTestId('profile-row');
+    const before = await rows.count();
+    await page.getByTestId('template').selectOption('hot-folder');
+    await page.getByTestId('add-template').click();
+    expect(await rows.count()).toBe(before + 1);
+    expect(await page.getByTestId('pf-dir').inputValue()).toMatch(/hot-folder/);
+    expect(await page.getByTestId('pf-port-path').count()).toBe(0);
+    // Another connection brings its own fields.
+    await page.getByTestId('pf-driver').selectOption('hid');
+    await page.getByTestId('pf-mode').waitFor();
+    expect(await page.getByTestId('pf-device-vendorId').inputValue()).toMatch(/^0x[0-9a-f]{4}$/);
+    await page.getByTestId('pf-write-add').click();
+    await page.getByTestId('pf-writes-0-hex').fill('16 5');
+    await expect.poll(() => page.locator('[data-field-path="writes.0.hex"] [data-testid="field-problem"]').textContent(), { timeout: 10_000 }).toMatch(/hex pairs/);
+    await screenshot(page, 'technician-profile-hid-en');
+    await page.getByTestId('remove-profile').click();
+    expect(await rows.count()).toBe(before);
+    expect(await page.getByTestId('profile-invalid').count()).toBe(0);
     await page.getByTestId('profiles-save').click();
-    await expect.poll(() => page.getByTestId('profiles-error').textContent(), { timeout: 10_000 }).toMatch(/framing/);
+    await page.getByTestId('profiles-saved').waitFor();
+    const saved = JSON.parse(readFileSync(join(ws.dataDir, 'scanner-profiles.json'), 'utf8')) as { profiles: Array<{ id: string; port?: { path: string } }> };
+    expect(saved.profiles.find((p) => p.id === 'counter-3')?.port?.path).toBe(readerPort);
+    expect(saved.profiles).toHaveLength(before);
+    expect(saved.profiles.some((p) => p.id === 'hot-folder-2')).toBe(false);
   });
 
   it('edits sync settings, tries an update and shows the failure as a sentence', async () => {

@@ -38,7 +38,7 @@ export function createHandlers(services: CoreServices): HandlerTable {
   return {
     'app.info': {
       access: { kind: 'public' },
-      handle: () => ({ version: services.version, transport: process.versions.electron ? 'electron' : 'harness', platform: process.platform, workstation: counter.workstation }),
+      handle: () => ({ version: services.version, transport: process.versions.electron ? 'electron' : 'harness', platform: process.platform, workstation: counter.workstation, setupNeeded: auth.needsSetup() }),
     },
     'session.current': {
       access: { kind: 'public' },
@@ -48,6 +48,19 @@ export function createHandlers(services: CoreServices): HandlerTable {
       access: { kind: 'public' },
       handle: async (req, { caller }) => {
         const result = await auth.login(req.username, req.password);
+        if (!result.ok) throw new UserError(result.error, result.message);
+        if (caller.sessionId) auth.logout(caller.sessionId);
+        counter.clear();
+        caller.sessionId = result.session.id;
+        return sessionView(result.session, policy);
+      },
+    },
+    'setup.firstAdmin': {
+      // Public only while no account exists: createFirstAdmin refuses once one does (checked in the write).
+      access: { kind: 'public' },
+      handle: async (req, { caller }) => {
+        const admin = await auth.createFirstAdmin({ username: req.username, password: req.password, displayName: req.displayName });
+        const result = await auth.login(admin.username, req.password);
         if (!result.ok) throw new UserError(result.error, result.message);
         if (caller.sessionId) auth.logout(caller.sessionId);
         counter.clear();
@@ -121,6 +134,7 @@ export function createHandlers(services: CoreServices): HandlerTable {
       },
     },
     'traveller.current': { access: permission('inspection.record'), handle: () => counter.current() },
+    'traveller.discard': { access: permission('inspection.record'), handle: (req) => ({ discarded: counter.discard(req.readId) }) },
     'inspection.decide': {
       access: permission('inspection.record'),
       handle: (req, { session }) => {

@@ -5,7 +5,7 @@ import { createHandlers } from './handlers';
 import { packageVersion } from './version';
 import type { CoreServices, ReaderEntry } from './types';
 import { createDriver, loadProfiles, SimulatorDriver, describeBytes, type ScannedDocument, type ScannerDriver, type ScannerProfile } from '../scanners';
-import { can, createAuth } from '../auth';
+import { can, createAuth, IDLE_LOCK_SETTING, idleLockMinutesFrom } from '../auth';
 import { openInspectionLog } from '../inspections';
 import { openWatchlist } from '../watchlist';
 import { auditListUpdate } from './listUpdateAudit';
@@ -34,7 +34,8 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Cor
   const dataDir = ensureDataDir(opts.dataDir);
   const events = new CoreEvents();
   const log = openInspectionLog(dataDir);
-  const auth = createAuth(log);
+  const idleLockMinutes = idleLockMinutesFrom(log.getSetting(IDLE_LOCK_SETTING));
+  const auth = createAuth(log, { policy: idleLockMinutes === undefined ? {} : { idleLockMinutes } });
   const watchlist = openWatchlist(dataDir);
   // The sync service applies bundles on a connection of its own, in slices: screening (on `watchlist`)
   // keeps answering from the previous list until the new one is committed.

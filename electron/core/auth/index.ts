@@ -51,6 +51,19 @@ export interface AuthPolicy {
   scryptN: number;
 }
 
+/**
+ * Workstation setting (the log's settings table, changes audited as config.change) for the idle lock,
+ * in minutes; fractions allowed (training rooms, tests). Read when the core starts.
+ */
+export const IDLE_LOCK_SETTING = 'auth.idleLockMinutes';
+
+/** The idle-lock minutes a stored setting asks for, or undefined (unset or out of range: the default applies). */
+export function idleLockMinutesFrom(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0.1 && n <= 240 ? n : undefined;
+}
+
 export const DEFAULT_POLICY: AuthPolicy = { maxFailures: 5, lockoutMinutes: 15, idleLockMinutes: 5, shiftHours: 12, scryptN: DEFAULT_SCRYPT_N };
 
 export interface NewUser {
@@ -83,6 +96,13 @@ export function normaliseUsername(u: string): string {
 export interface Auth {
   readonly policy: AuthPolicy;
   addUser(user: NewUser, actor: string): Promise<UserSummary>;
+  /** True while the data folder holds no account at all: the first-run screen creates the first admin. */
+  needsSetup(): boolean;
+  /**
+   * First run only: creates the first `admin` account (no forced change: it was typed twice). Refused
+   * once any account exists, and refused while another first-run request is still being handled.
+   */
+  createFirstAdmin(user: { username: string; password: string; displayName?: string }): Promise<UserSummary>;
   listUsers(): UserSummary[];
   login(username: string, password: string): Promise<LoginResult>;
   changePassword(sessionId: string, currentPassword: string, newPassword: string): Promise<Session>;
@@ -133,8 +153,40 @@ export function createAuth(log: InspectionLog, opts: { policy?: Partial<AuthPoli
     return s;
   };
 
+  const userCount = () => (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  const setupDone = () => new UserError('setup_done', 'This workstation already has accounts. Sign in, or ask an administrator for an account.');
+  let setupInFlight = false;
+
   const auth: Auth = {
     policy,
+    needsSetup: () => userCount() === 0,
+
+    async createFirstAdmin(user) {
+      if (userCount() > 0) throw setupDone();
+      if (setupInFlight) throw new UserError('setup_in_progress', 'The first account is already being created. Wait a moment, then sign in.');
+      setupInFlight = true;
+      try {
+        const username = normaliseUsername(user.username);
+        if (!USERNAME.test(username)) {
+          throw new UserError('bad_username', 'A username is 2 to 32 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit.');
+        }
+        checkPasswordPolicy(user.password, username);
+        const hash = await hashPassword(user.password, policy.scryptN);
+        const displayName = (user.displayName ?? username).trim().slice(0, 100) || username;
+        log.writeTransaction('The first account', () => {
+          // Checked again inside the write: another process on the same data folder may have won.
+          if (userCount() > 0) throw setupDone();
+          db.prepare(
+            'INSERT INTO users (username, role, site, display_name, password_hash, must_change, created_at) VALUES (?, ?, NULL, ?, ?, 0, ?)',
+          ).run(username, 'admin', displayName, hash, now().toISOString());
+          log.appendAudit('users.add', username, { username, role: 'admin', site: null, firstRun: true });
+        });
+        return summary(getRow(username)!);
+      } finally {
+        setupInFlight = false;
+      }
+    },
+
     async addUser(user, actor) {
       const username = normaliseUsername(user.username);
       if (!USERNAME.test(username)) {

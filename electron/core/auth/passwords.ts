@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { UserError } from '../app/errors';
+import { MIN_PASSWORD_LENGTH, passwordProblem, type PasswordProblem } from '../../contract/passwordRules';
 
 /**
  * scrypt password hashes, stored as `scrypt$N$r$p$salt$hash` (base64), so the cost can be raised
@@ -31,15 +32,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
+
+const MESSAGES: Record<PasswordProblem, string> = {
+  too_short: `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
+  contains_username: 'The password must not contain the username.',
+  repetitive: 'The password is too repetitive; use a few different words.',
+};
 
 /** Length over composition rules (NIST 800-63B): long, not the username, not trivially repeated. */
 export function checkPasswordPolicy(password: string, username: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw new UserError('weak_password', `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
-  }
-  if (password.toLowerCase().includes(username.toLowerCase())) {
-    throw new UserError('weak_password', 'The password must not contain the username.');
-  }
-  if (new Set(password).size < 4) throw new UserError('weak_password', 'The password is too repetitive; use a few different words.');
+  const problem = passwordProblem(password, username);
+  if (problem) throw new UserError('weak_password', MESSAGES[problem]);
 }

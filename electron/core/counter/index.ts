@@ -172,6 +172,16 @@ export class Counter {
     return { id: recorded.id, seq: recorded.seq, counters: this.shiftCounters(officer) };
   }
 
+  /**
+   * The officer sent this traveller away undecided (Esc): the read leaves memory, and a decision on it
+   * is refused from now on. Returns whether the read was still pending.
+   */
+  discard(readId: string): boolean {
+    const had = this.pending.delete(readId);
+    if (this.latest === readId) this.latest = null;
+    return had;
+  }
+
   /** Drops every pending read (sign-out, lock): personal data leaves memory with the officer. */
   clear(): void {
     this.pending.clear();

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../app/errors';
 import { toAuditEntry, type AuditRow } from './chain';
 import { recordFromRow, type InspectionRow } from './rows';
-import { shiftFilterSchema, type AuditEntry, type Dashboard, type InspectionRecord, type OfficerSummary, type ShiftFilter } from './types';
+import { shiftFilterSchema, type AuditEntry, type Dashboard, type DocumentFields, type FieldChange, type InspectionRecord, type OfficerSummary, type RecordVersion, type ShiftFilter } from './types';
 
 type Db = BetterSqlite3.Database;
 
@@ -81,31 +81,76 @@ export function* iterateShift(db: Db, filter: ShiftFilter): Generator<Inspection
 
 export interface InspectionWithAudit {
   record: InspectionRecord;
-  /** Chain entries of this record and of every correction of it, oldest first. */
+  /** Chain entries of every version of this record (the original, every correction), oldest first. */
   audit: AuditEntry[];
   /** Later records correcting this one, oldest first. */
   corrections: InspectionRecord[];
+  /**
+   * Every version, from the original to the latest correction, whichever of them was asked for: who
+   * made each one, when, and what it changed.
+   */
+  history: RecordVersion[];
 }
 
+const DOCUMENT_FIELDS: Array<keyof DocumentFields> = ['documentCode', 'issuingState', 'nationality', 'surname', 'givenNames', 'documentNumber', 'birthDate', 'expiryDate', 'sex', 'optionalData'];
+
+/** What a correction changed against the version it corrects. */
+export function recordChanges(before: InspectionRecord, after: InspectionRecord): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const add = (field: FieldChange['field'], from: string | null, to: string | null) => {
+    if (from !== to) changes.push({ field, from, to });
+  };
+  add('time', before.time, after.time);
+  add('decision', before.decision, after.decision);
+  add('reason', before.reason, after.reason);
+  add('notes', before.notes, after.notes);
+  const b = before.document.fields;
+  const a = after.document.fields;
+  if (b && a) for (const f of DOCUMENT_FIELDS) add(f, b[f] ?? '', a[f] ?? '');
+  return changes;
+}
+
+type RowWithCorrection = InspectionRow & { corrected_by: string | null };
+
 export function getInspection(db: Db, id: string): InspectionWithAudit | null {
-  const row = db.prepare(`${SELECT_RECORD} WHERE i.id = ?`).get(id) as (InspectionRow & { corrected_by: string | null }) | undefined;
+  const byId = db.prepare(`${SELECT_RECORD} WHERE i.id = ?`);
+  const row = byId.get(id) as RowWithCorrection | undefined;
   if (!row) return null;
   const corrections: InspectionRecord[] = [];
   const byCorrects = db.prepare(`${SELECT_RECORD} WHERE i.corrects = ? ORDER BY i.seq`);
   // Follow the whole correction chain: a correction may itself be corrected.
   const queue = [id];
   while (queue.length) {
-    for (const c of byCorrects.all(queue.shift()!) as Array<InspectionRow & { corrected_by: string | null }>) {
+    for (const c of byCorrects.all(queue.shift()!) as RowWithCorrection[]) {
       corrections.push(recordFromRow(c));
       queue.push(c.id);
     }
   }
+  // And back to the original when a correction was asked for.
+  const earlier: InspectionRecord[] = [];
+  const seen = new Set([id]);
+  for (let up = row.corrects; up && !seen.has(up); ) {
+    seen.add(up);
+    const r = byId.get(up) as RowWithCorrection | undefined;
+    if (!r) break;
+    earlier.unshift(recordFromRow(r));
+    up = r.corrects;
+  }
+  const record = recordFromRow(row);
+  const versions = [...earlier, record, ...corrections];
   const entry = db.prepare('SELECT * FROM audit WHERE seq = ?');
-  const audit = [row.seq, ...corrections.map((c) => c.seq)]
-    .map((s) => entry.get(s) as AuditRow | undefined)
-    .filter((a): a is AuditRow => !!a)
-    .map(toAuditEntry);
-  return { record: recordFromRow(row), audit, corrections };
+  const entries = new Map(
+    versions
+      .map((v) => entry.get(v.seq) as AuditRow | undefined)
+      .filter((a): a is AuditRow => !!a)
+      .map((a) => [a.seq, toAuditEntry(a)] as const),
+  );
+  const audit = [...entries.values()].sort((x, y) => x.seq - y.seq);
+  const history = versions.map((v, i): RecordVersion => {
+    const e = entries.get(v.seq);
+    return { record: v, actor: e?.actor ?? v.officer, at: e?.at ?? v.time, changes: i === 0 ? [] : recordChanges(versions[i - 1]!, v) };
+  });
+  return { record, audit, corrections, history };
 }
 
 const ROSTER_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });

@@ -145,6 +145,26 @@ export interface InspectionRecord {
   hash: string;
 }
 
+/** What field a correction changed, with the value before and after (null: purged or absent). */
+export interface FieldChange {
+  field: 'time' | 'decision' | 'reason' | 'notes' | keyof DocumentFields;
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * One version of an inspection: the original, or a correction of the version before it. `actor` and
+ * `at` come from the version's own audit-chain entry (a correction's actor is the person who corrected,
+ * not the officer of the original).
+ */
+export interface RecordVersion {
+  record: InspectionRecord;
+  actor: string;
+  at: string;
+  /** Against the version before; empty for the original. */
+  changes: FieldChange[];
+}
+
 export interface AuditEntry {
   seq: number;
   at: string;

@@ -17,6 +17,8 @@ const expected: Record<ChannelName, readonly Who[] | 'public'> = {
   'app.info': 'public',
   'session.current': 'public',
   'auth.login': 'public',
+  // Public but refused once any account exists (here: always, the matrix's accounts exist).
+  'setup.firstAdmin': [],
   'session.touch': 'public',
   'auth.logout': ALL,
   'auth.changePassword': ALL,
@@ -28,6 +30,7 @@ const expected: Record<ChannelName, readonly Who[] | 'public'> = {
   'traveller.manualEntry': ['officer'],
   'traveller.readImage': ['officer'],
   'traveller.current': ['officer'],
+  'traveller.discard': ['officer'],
   'inspection.decide': ['officer'],
   'inspection.myShift': ['officer'],
   'inspection.dashboard': ['supervisor'],
@@ -55,6 +58,7 @@ const payloads: Record<ChannelName, unknown> = {
   'app.info': {},
   'session.current': {},
   'auth.login': { username: 'nobody', password: 'wrong-password' },
+  'setup.firstAdmin': { username: 'intruder', password: 'another-long-password' },
   'session.touch': {},
   'auth.logout': {},
   'auth.changePassword': { currentPassword: 'wrong-password', newPassword: 'another-long-password' },
@@ -66,6 +70,7 @@ const payloads: Record<ChannelName, unknown> = {
   'traveller.manualEntry': { text: 'garbage' },
   'traveller.readImage': { name: 'x.png', dataBase64: 'AAAA' },
   'traveller.current': {},
+  'traveller.discard': { readId: 'gone' },
   'inspection.decide': { readId: 'gone', decision: 'admit' },
   'inspection.myShift': {},
   'inspection.dashboard': { from, to },
@@ -87,7 +92,7 @@ const payloads: Record<ChannelName, unknown> = {
   'users.add': { username: 'x', role: 'officer', password: 'short' },
 };
 
-const REFUSED = new Set(['forbidden', 'not_signed_in']);
+const REFUSED = new Set(['forbidden', 'not_signed_in', 'setup_done']);
 const PASSWORD = 'correct horse battery';
 
 describe('role matrix over every IPC channel', () => {

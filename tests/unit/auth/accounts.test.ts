@@ -182,3 +182,40 @@ describe('what each role may see of the shift', () => {
     expect(auth.mayAccessRecord(s, { officer: 'tech', site: 'NORTH', time: new Date(clock.t).toISOString() })).toBe(false);
   });
 });
+
+describe('first run', () => {
+  it('creates the first admin only while no account exists, audited like users.add', async () => {
+    expect(auth.needsSetup()).toBe(true);
+    await expect(auth.createFirstAdmin({ username: 'root', password: 'short' })).rejects.toThrow(/at least 10/);
+    await expect(auth.createFirstAdmin({ username: 'x', password: PW })).rejects.toThrow(/2 to 32 characters/);
+    expect(auth.needsSetup()).toBe(true);
+    const admin = await auth.createFirstAdmin({ username: 'Chief.Admin', password: PW, displayName: 'Chief' });
+    expect(admin).toMatchObject({ username: 'chief.admin', role: 'admin', displayName: 'Chief', mustChangePassword: false, site: null });
+    expect(auth.needsSetup()).toBe(false);
+    // Typed twice on the set-up screen: no forced change at the first sign-in.
+    const r = await auth.login('chief.admin', PW);
+    expect(r.ok && r.session.mustChangePassword).toBe(false);
+    await expect(auth.createFirstAdmin({ username: 'intruder', password: 'another-long-password' })).rejects.toThrow(/already has accounts/);
+    expect(auth.listUsers().map((u) => u.username)).toEqual(['chief.admin']);
+    const added = log.recentAudit(100).find((a) => a.action === 'users.add')!;
+    expect(added).toMatchObject({ actor: 'chief.admin', details: { username: 'chief.admin', role: 'admin', firstRun: true } });
+    expect(JSON.stringify(log.recentAudit(100))).not.toContain(PW);
+    expect(log.verifyChain().ok).toBe(true);
+  });
+
+  it('refuses a second request made while the first is still running', async () => {
+    const results = await Promise.allSettled([
+      auth.createFirstAdmin({ username: 'chief', password: PW }),
+      auth.createFirstAdmin({ username: 'deputy', password: PW }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(auth.listUsers().map((u) => u.username)).toEqual(['chief']);
+    expect((results[1] as PromiseRejectedResult).reason.code).toBe('setup_in_progress');
+  });
+
+  it('is refused once an account was added another way (CLI)', async () => {
+    await auth.addUser({ username: 'bob', role: 'officer', password: PW }, 'cli');
+    expect(auth.needsSetup()).toBe(false);
+    await expect(auth.createFirstAdmin({ username: 'root', password: PW })).rejects.toThrow(/already has accounts/);
+  });
+});

@@ -102,6 +102,19 @@ describe('the counter: read -> checks -> durable decision', () => {
     expect(log.verifyChain().ok).toBe(true);
   });
 
+  it('forgets a discarded read: nothing is recorded and a later decision on it is refused', () => {
+    const kept = counter.check(readOf(SPECIMENS.td3!));
+    const r = counter.check(readOf(SPECIMENS.td3!));
+    expect(counter.current()?.readId).toBe(r.readId);
+    expect(counter.discard(r.readId)).toBe(true);
+    expect(counter.current()).toBeNull();
+    expect(() => counter.decide(officer, r.readId, 'admit', '', '')).toThrow(/no longer on screen/);
+    expect(counter.discard(r.readId)).toBe(false);
+    // Only that read goes: another one still waiting for a decision is untouched.
+    expect(counter.decide(officer, kept.readId, 'refer', 'expired document', 'desk 2').counters.total).toBe(1);
+    expect(log.dashboard({ from: '2026-11-28T00:00:00Z', to: '2026-11-29T00:00:00Z' }).total).toBe(1);
+  });
+
   it('never records a decision on something that was not a zone', () => {
     const r = counter.check(readOf(['NOT A ZONE']));
     expect(r.checks.zone.state).toBe('fail');

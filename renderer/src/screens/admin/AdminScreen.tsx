@@ -7,6 +7,7 @@ import { useLoad } from '../../components/useLoad';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ChainVerify } from '../supervisor/ExportView';
 import { DoctorView } from '../technician/DoctorView';
+import { useSection } from '../../components/useSection';
 
 type Section = 'users' | 'verify' | 'doctor';
 const ROLES: Role[] = ['officer', 'supervisor', 'technician', 'admin'];
@@ -14,7 +15,7 @@ const ROLES: Role[] = ['officer', 'supervisor', 'technician', 'admin'];
 /** Administrator: accounts, the chain check and the health checks. */
 export function AdminScreen() {
   const { t } = useI18n();
-  const [section, setSection] = useState<Section>('users');
+  const [section, setSection] = useSection<Section>('admin', 'users');
   return (
     <main id="main" className="admin" aria-labelledby="admin-title">
       <h1 id="admin-title" className="visually-hidden">

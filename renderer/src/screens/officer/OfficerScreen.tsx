@@ -111,6 +111,10 @@ export function OfficerScreen() {
       return;
     }
     clear();
+    if (!recorded) {
+      // Discarded undecided: the core forgets the read too, so no decision can be recorded on it later.
+      call('traveller.discard', { readId: read.readId }).catch(setError);
+    }
   }, [read, recorded, confirmDiscard, clear]);
 
   // Officer shortcuts (docs/keyboard.md). Function keys work even while typing notes. The handler is

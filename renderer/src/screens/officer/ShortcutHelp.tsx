@@ -6,7 +6,7 @@ export const OFFICER_SHORTCUTS: Array<[string, MessageKey]> = [
   ['F4', 'decision.refuse'],
   ['Ctrl+Enter', 'help.confirm'],
   ['Alt+N', 'decision.notes'],
-  ['Esc', 'decision.next'],
+  ['Esc', 'help.escape'],
   ['Alt+M', 'manual.open'],
   ['Alt+O', 'image.choose'],
   ['Alt+L', 'shell.lock'],

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { InspectionDetail, InspectionRecord } from '../../../../electron/contract';
+import type { FieldChange, InspectionDetail, InspectionRecord, RecordVersion } from '../../../../electron/contract';
 import { call } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Card } from '../../components/Tabs';
@@ -121,12 +121,12 @@ export function SearchView({ range }: { range: Range }) {
           )}
         </Card>
       )}
-      {detail && <RecordDetail detail={detail} />}
+      {detail && <RecordDetail detail={detail} onOpen={(id) => void open(id)} />}
     </div>
   );
 }
 
-function RecordDetail({ detail: full }: { detail: InspectionDetail }) {
+function RecordDetail({ detail: full, onOpen }: { detail: InspectionDetail; onOpen(id: string): void }) {
   const { t, dateTime } = useI18n();
   const reasonText = useReasonText();
   const detail = full.record;
@@ -134,6 +134,14 @@ function RecordDetail({ detail: full }: { detail: InspectionDetail }) {
         <section className="card" aria-labelledby="detail-title" data-testid="record-detail">
           <h2 id="detail-title" tabIndex={-1}>
             {t('record.detail')} #{detail.seq}
+            {detail.correctedBy && (
+              <>
+                {' '}
+                <span className="tag tag-refer" data-testid="corrected-mark">
+                  {t('corrections.corrected')}
+                </span>
+              </>
+            )}
           </h2>
           <dl className="fields">
             {(
@@ -163,6 +171,7 @@ function RecordDetail({ detail: full }: { detail: InspectionDetail }) {
           </dl>
           {detail.corrects && <p className="muted">{t('record.corrects', { id: detail.corrects, reason: detail.correctionReason ?? '' })}</p>}
           {detail.correctedBy && <p className="warn-text">{t('record.correctedBy', { id: detail.correctedBy })}</p>}
+          {full.history.length > 1 && <CorrectionHistory history={full.history} shownId={detail.id} onOpen={onOpen} />}
           <h3>{t('record.audit')}</h3>
           <table className="table" data-testid="audit">
             <thead>
@@ -188,5 +197,91 @@ function RecordDetail({ detail: full }: { detail: InspectionDetail }) {
           </table>
           <p className="muted small mono">{t('record.hash', { hash: detail.hash })}</p>
         </section>
+  );
+}
+
+const CHANGE_LABEL: Record<FieldChange['field'], MessageKey> = {
+  time: 'record.time',
+  decision: 'record.decision',
+  reason: 'decision.reason',
+  notes: 'decision.notes',
+  documentCode: 'field.documentType',
+  issuingState: 'field.issuingState',
+  nationality: 'field.nationality',
+  surname: 'field.surname',
+  givenNames: 'field.givenNames',
+  documentNumber: 'field.documentNumber',
+  birthDate: 'field.birthDate',
+  expiryDate: 'field.expiryDate',
+  sex: 'field.sex',
+  optionalData: 'field.optionalData',
+};
+
+/** Every version of the record, oldest first: the original (marked corrected) and each correction, who, when, why and what changed. */
+function CorrectionHistory({ history, shownId, onOpen }: { history: RecordVersion[]; shownId: string; onOpen(id: string): void }) {
+  const { t, dateTime } = useI18n();
+  const reasonText = useReasonText();
+  const value = (field: FieldChange['field'], v: string | null) => {
+    if (v === null) return t('record.purged');
+    if (v === '') return '—';
+    if (field === 'time') return dateTime(v);
+    if (field === 'decision') return t(`decision.${v}` as MessageKey);
+    if (field === 'reason') return reasonText(v);
+    return v;
+  };
+  return (
+    <section aria-labelledby="corrections-title" data-testid="corrections">
+      <h3 id="corrections-title">{t('corrections.title', { n: history.length - 1 })}</h3>
+      <ol className="versions">
+        {history.map((v, i) => (
+          <li key={v.record.id} className={`version${v.record.correctedBy ? ' version-corrected' : ''}`} data-testid="version" data-record-id={v.record.id}>
+            <p className="version-head">
+              <strong>{i === 0 ? t('corrections.original', { seq: v.record.seq }) : t('corrections.correction', { seq: v.record.seq })}</strong>{' '}
+              <span className="muted">{t('corrections.byWhen', { actor: v.actor, time: dateTime(v.at) })}</span>{' '}
+              <span className={`tag tag-${v.record.decision}`}>{t(`decision.${v.record.decision}` as MessageKey)}</span>{' '}
+              {v.record.correctedBy ? (
+                <span className="tag tag-refer">{t('corrections.corrected')}</span>
+              ) : (
+                <span className="tag tag-admit">{t('corrections.latest')}</span>
+              )}
+              {v.record.id === shownId ? (
+                <span className="muted"> {t('corrections.shown')}</span>
+              ) : (
+                <button type="button" className="link-button" onClick={() => onOpen(v.record.id)} data-testid="open-version">
+                  {t('corrections.open', { seq: v.record.seq })}
+                </button>
+              )}
+            </p>
+            {i > 0 && (
+              <>
+                <p>{t('corrections.why', { reason: v.record.correctionReason ?? '—' })}</p>
+                {v.changes.length === 0 ? (
+                  <p className="muted">{t('corrections.noChange')}</p>
+                ) : (
+                  <table className="table changes" data-testid="changes">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('corrections.field')}</th>
+                        <th scope="col">{t('corrections.before')}</th>
+                        <th scope="col">{t('corrections.after')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {v.changes.map((c) => (
+                        <tr key={c.field} data-field-change={c.field}>
+                          <th scope="row">{t(CHANGE_LABEL[c.field])}</th>
+                          <td className="before">{value(c.field, c.from)}</td>
+                          <td>{value(c.field, c.to)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

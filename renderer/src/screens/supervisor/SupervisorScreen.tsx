@@ -5,13 +5,14 @@ import { useI18n } from '../../i18n';
 import { DashboardView } from './DashboardView';
 import { ExportView } from './ExportView';
 import { SearchView } from './SearchView';
+import { useSection } from '../../components/useSection';
 
 type Section = 'dashboard' | 'search' | 'export';
 
 /** Supervisor: the shift at a glance, the records behind it, the export and the chain check. */
 export function SupervisorScreen() {
   const { t } = useI18n();
-  const [section, setSection] = useState<Section>('dashboard');
+  const [section, setSection] = useSection<Section>('supervisor', 'dashboard');
   const [range, setRange] = useState<Range>(() => lastHours(12));
   return (
     <main id="main" className="supervisor" aria-labelledby="sup-title">

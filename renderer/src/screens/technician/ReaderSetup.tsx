@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { RawTrafficView } from '../../../../electron/contract';
 import { call, subscribe } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -6,13 +6,18 @@ import { Card } from '../../components/Tabs';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n';
 import { ReaderPills, useReaders } from '../officer/StatusStrip';
-import { ProfilesEditor } from './ProfilesEditor';
+
+// The profile form carries the core's validation schema (zod): loaded with the technician's screen only,
+// so the officer's start-up does not pay for it.
+const ProfilesEditor = lazy(() => import('./ProfilesEditor').then((m) => ({ default: m.ProfilesEditor })));
 
 export function ReaderSetup() {
   return (
     <div className="tech-grid">
       <Devices />
-      <ProfilesEditor />
+      <Suspense fallback={null}>
+        <ProfilesEditor />
+      </Suspense>
       <RawConsole />
     </div>
   );

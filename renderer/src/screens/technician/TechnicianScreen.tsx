@@ -1,16 +1,16 @@
-import { useState } from 'react';
 import { Tabs } from '../../components/Tabs';
 import { useI18n } from '../../i18n';
 import { DoctorView } from './DoctorView';
 import { ReaderSetup } from './ReaderSetup';
 import { SyncView } from './SyncView';
+import { useSection } from '../../components/useSection';
 
 type Section = 'reader' | 'sync' | 'doctor';
 
 /** Technician: readers, list sync, health checks. No traveller data is reachable from here. */
 export function TechnicianScreen() {
   const { t } = useI18n();
-  const [section, setSection] = useState<Section>('reader');
+  const [section, setSection] = useSection<Section>('technician', 'reader');
   return (
     <main id="main" className="technician" aria-labelledby="tech-title">
       <h1 id="tech-title" className="visually-hidden">
