@@ -602,6 +602,8 @@ export const en = {
   'profiles.err.oneOf': 'Choose one of: {values}.',
   'profiles.err.invalid': 'This value is not valid.',
   'profiles.err.duplicateId': 'Another profile already has this id.',
+  // held read (officer screen)
+  'officer.readHeld': 'Another document was read. Decide on this traveller (watchlist hit) first; the new read is shown next.',
 } as const;
 
 export type MessageKey = keyof typeof en;

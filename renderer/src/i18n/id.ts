@@ -603,4 +603,6 @@ export const id: Messages = {
   'profiles.err.oneOf': 'Pilih salah satu: {values}.',
   'profiles.err.invalid': 'Nilai ini tidak valid.',
   'profiles.err.duplicateId': 'Profil lain sudah memakai ID ini.',
+  // held read (officer screen)
+  'officer.readHeld': 'Dokumen lain telah dibaca. Putuskan dulu pelintas ini (cocok daftar pantau); bacaan baru ditampilkan sesudahnya.',
 };

@@ -603,4 +603,6 @@ export const th: Messages = {
   'profiles.err.oneOf': 'เลือกหนึ่งใน: {values}',
   'profiles.err.invalid': 'ค่านี้ไม่ถูกต้อง',
   'profiles.err.duplicateId': 'มีโปรไฟล์อื่นใช้รหัสนี้แล้ว',
+  // held read (officer screen)
+  'officer.readHeld': 'มีการอ่านเอกสารอีกฉบับ ตัดสินใจเรื่องผู้เดินทางรายนี้ (พบในบัญชีเฝ้าระวัง) ก่อน แล้วจะแสดงเอกสารใหม่ต่อไป',
 };

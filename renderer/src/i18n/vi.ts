@@ -603,4 +603,6 @@ export const vi: Messages = {
   'profiles.err.oneOf': 'Chọn một trong: {values}.',
   'profiles.err.invalid': 'Giá trị này không hợp lệ.',
   'profiles.err.duplicateId': 'Một hồ sơ khác đã dùng mã này.',
+  // held read (officer screen)
+  'officer.readHeld': 'Đã đọc một giấy tờ khác. Hãy quyết định cho hành khách này (trùng danh sách theo dõi) trước; giấy tờ mới sẽ hiện tiếp theo.',
 };

@@ -39,8 +39,15 @@ export function OfficerScreen() {
   const openImage = useRef<(() => void) | null>(null);
   const mainRef = useRef<HTMLElement>(null);
 
+  // A read that arrives while an undecided watchlist hit is on screen waits: a hit must never be pushed
+  // off the screen by the next scan. It is shown once the hit traveller is decided (or discarded).
+  const [held, setHeld] = useState<TravellerRead | null>(null);
+  const onScreen = useRef<{ read: TravellerRead | null; recorded: boolean }>({ read: null, recorded: false });
+  onScreen.current = { read, recorded: recorded !== null };
+
   const show = useCallback((r: TravellerRead) => {
     // A new read replaces everything about the previous traveller.
+    setHeld(null);
     setRead(r);
     setDraft(EMPTY);
     setRecorded(null);
@@ -64,7 +71,11 @@ export function OfficerScreen() {
     call('inspection.myShift', {}).then(setCounters, setError);
     // Only reads that arrive while the screen is open are shown: a read the officer discarded (Esc) or
     // that a lock cleared must not come back through `traveller.current`.
-    return subscribe('traveller.read', show);
+    return subscribe('traveller.read', (r) => {
+      const { read: current, recorded: decided } = onScreen.current;
+      if (current && !decided && current.checks.watchlist.hits.some((h) => h.band === 'hit')) setHeld(r);
+      else show(r);
+    });
   }, [show]);
 
   const hits = read?.checks.watchlist.hits ?? [];
@@ -115,7 +126,8 @@ export function OfficerScreen() {
       // Discarded undecided: the core forgets the read too, so no decision can be recorded on it later.
       call('traveller.discard', { readId: read.readId }).catch(setError);
     }
-  }, [read, recorded, confirmDiscard, clear]);
+    if (held) show(held);
+  }, [read, recorded, confirmDiscard, clear, held, show]);
 
   // Officer shortcuts (docs/keyboard.md). Function keys work even while typing notes. The handler is
   // replaced on every render and read through a ref, so a key pressed right after a read arrives acts on
@@ -178,6 +190,11 @@ export function OfficerScreen() {
         </button>
       </div>
       <StaleBanner status={watchlist} />
+      {held && (
+        <p className="banner banner-warn" role="status" data-testid="read-held">
+          {t('officer.readHeld')}
+        </p>
+      )}
       <ErrorNote error={readerError} />
       <ErrorNote error={error} />
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
