@@ -59,7 +59,7 @@ describe('core messages in the screen language', () => {
     // English first: the same codes give the English explanation.
     await emit(zone({}));
     await page.getByTestId('hit-panel').waitFor();
-    expect(await page.locator('.hit-why').textContent()).toMatch(/Name match [\d.]+.*PETROV = PETROV.*Birth date exact \(\+0\.05\)/);
+    expect(await page.locator('.hit-why').textContent()).toMatch(/Name match 100\s?%: IVAN = IVAN, PETROV = PETROV.*Birth date exact \(\+0\.05\)/);
     await next();
 
     await setLocale(page, 'th');

@@ -26,6 +26,8 @@ export function codedText(i18n: I18n, prefix: string, m: Coded | null | undefine
 function formatParam(i18n: I18n, prefix: string, name: string, value: string | number): string {
   if (typeof value === 'number') {
     if (name === 'delta') return new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value);
+    // a name similarity (0–1) reads as a percentage
+    if (name === 'score' && prefix === 'watchlist.reason') return new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
     return i18n.number(value, 2);
   }
   if (value === '') return '—';

@@ -131,10 +131,30 @@ export function ChecksPanel({ read }: { read: TravellerRead }) {
 export function HitPanel({ hits }: { hits: HitView[] }) {
   const i18n = useI18n();
   // Translated when the screen knows every code of the hit; else the core's English explanation as a whole.
-  const reasonLines = (h: HitView) =>
-    h.reasonCodes?.length && h.reasonCodes.every((r) => isMessageKey(`watchlist.reason.${r.code}`))
-      ? h.reasonCodes.map((r) => codedText(i18n, 'watchlist.reason', r, r.code))
-      : h.reasons;
+  // The name pairs read as one line with the name match they explain ("Name match 100%: IVAN = IVAN, …").
+  const reasonLines = (h: HitView): string[] => {
+    if (!h.reasonCodes?.length || !h.reasonCodes.every((r) => isMessageKey(`watchlist.reason.${r.code}`))) return h.reasons;
+    const lines: string[] = [];
+    let pairs: string[] | null = null;
+    const flush = () => {
+      if (pairs?.length) lines[lines.length - 1] += `: ${pairs.join(', ')}`;
+      pairs = null;
+    };
+    for (const r of h.reasonCodes) {
+      const text = codedText(i18n, 'watchlist.reason', r, r.code);
+      if (r.code === 'name_score') {
+        flush();
+        lines.push(text);
+        pairs = [];
+      } else if (pairs && (r.code === 'name_pair' || r.code === 'name_pair_exact')) pairs.push(text);
+      else {
+        flush();
+        lines.push(text);
+      }
+    }
+    flush();
+    return lines;
+  };
   const { t, number, date } = i18n;
   if (hits.length === 0) return null;
   const strong = hits.some((h) => h.band === 'hit');
