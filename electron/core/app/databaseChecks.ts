@@ -107,7 +107,10 @@ export async function syncChecks(dataDir: string): Promise<DoctorCheck[]> {
       },
     ];
   }
-  const status = readSyncStatus(dataDir, null);
+  // The version screening uses, read as the sync service reads it, so that the list's age here is the
+  // one the technician's sync tab shows (a list imported by hand counts from its publication time).
+  const inUse = listInUse(dataDir);
+  const status = readSyncStatus(dataDir, inUse ? { listVersion: () => inUse } : null);
   const checks: DoctorCheck[] = [
     {
       name: 'watchlist link',
@@ -131,4 +134,23 @@ export async function syncChecks(dataDir: string): Promise<DoctorCheck[]> {
     });
   }
   return checks;
+}
+
+/** The watchlist's version and publication time, read-only; null when there is no readable list. */
+function listInUse(dataDir: string): { version: number | null; publishedAt: string | null } | null {
+  const listPath = join(dataDir, 'watchlist.db');
+  if (!existsSync(listPath)) return null;
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  try {
+    const db = new Database(listPath, { readonly: true, fileMustExist: true });
+    try {
+      const meta = (k: string) => (db.prepare('SELECT v FROM meta WHERE k = ?').get(k) as { v: string } | undefined)?.v ?? null;
+      const v = meta('list_version');
+      return { version: v === null ? null : Number(v), publishedAt: meta('published_at') };
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
 }

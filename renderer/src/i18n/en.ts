@@ -513,6 +513,10 @@ export const en = {
   'doctor.fixFor.watchlist_link.ok': 'Check the network path to headquarters, then `checkpoint sync pull`.',
   'doctor.fixFor.watchlist_age.stale': 'Pull the list (`checkpoint sync pull`) as soon as the link is back.',
   'doctor.fixFor.reader_profiles.bad': 'Fix or move away scanner-profiles.json in the data folder.',
+  // helper-c: sync headline state, doctor root key fix, reader problems / test reads / hot folder codes
+  'sync.headline.noList': 'No list in use',
+  'sync.headline.failed': 'Last update failed; the list in use is still within its age limit',
+  'sync.headline.staleFailed': 'Out of date, and the last update failed',
 } as const;
 
 export type MessageKey = keyof typeof en;

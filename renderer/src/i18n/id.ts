@@ -514,4 +514,8 @@ export const id: Messages = {
   'doctor.fixFor.watchlist_link.ok': 'Periksa jalur jaringan ke kantor pusat, lalu `checkpoint sync pull`.',
   'doctor.fixFor.watchlist_age.stale': 'Tarik daftar (`checkpoint sync pull`) segera setelah tautan kembali.',
   'doctor.fixFor.reader_profiles.bad': 'Perbaiki atau pindahkan scanner-profiles.json dari folder data.',
+  // helper-c: sync headline state, doctor root key fix, reader problems / test reads / hot folder codes
+  'sync.headline.noList': 'Belum ada daftar yang digunakan',
+  'sync.headline.failed': 'Pembaruan terakhir gagal; daftar yang digunakan masih dalam batas usianya',
+  'sync.headline.staleFailed': 'Kedaluwarsa, dan pembaruan terakhir gagal',
 };
