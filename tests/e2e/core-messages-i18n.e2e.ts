@@ -131,6 +131,9 @@ describe('core messages in the screen language', () => {
     expect(checks).not.toMatch(/is writable|last pull failed|list version \d/);
     // The list (published minutes ago) is within its age limit, as the sync tab says.
     expect(checks).not.toContain('อายุบัญชีเฝ้าระวัง');
+    // No trusted root yet: the fix is to install the root.json, not to look at the network.
+    expect(checks).toContain('ติดตั้งไฟล์ root.json จากสำนักงานใหญ่');
+    expect(checks).not.toContain('ตรวจสอบเส้นทางเครือข่าย');
     await screenshot(page, 'technician-doctor-codes-th');
   });
 });

@@ -111,15 +111,19 @@ export async function syncChecks(dataDir: string): Promise<DoctorCheck[]> {
   // one the technician's sync tab shows (a list imported by hand counts from its publication time).
   const inUse = listInUse(dataDir);
   const status = readSyncStatus(dataDir, inUse ? { listVersion: () => inUse } : null);
+  // A pull that failed for want of a (valid) trusted root needs the root.json installed, not the network checked.
+  const rootProblem = status.lastErrorCode === 'sync_no_root' ? 'no_root' : status.lastErrorCode === 'sync_bad_root' ? 'bad_root' : null;
   const checks: DoctorCheck[] = [
     {
       name: 'watchlist link',
       ok: !status.lastError,
       detail: status.lastError ? `last pull failed: ${status.lastError}` : `${config.url}, last confirmed ${status.checkedAt ?? 'never'}`,
-      fix: 'Check the network path to headquarters, then `checkpoint sync pull`.',
+      fix: rootProblem
+        ? `Install the root.json from headquarters${rootProblem === 'bad_root' ? ' (the one made by `checkpoint sync keygen`)' : ''}: \`checkpoint sync config --root FILE\`, or pull once with \`checkpoint sync pull --root FILE\`.`
+        : 'Check the network path to headquarters, then `checkpoint sync pull`.',
       // The error itself is named by its code; the screen says it from `error.<errorCode>`.
       ...(status.lastError
-        ? { code: 'watchlist_link.failed' as const, params: { error: status.lastError, errorCode: status.lastErrorCode ?? '' } }
+        ? { code: rootProblem ? (`watchlist_link.${rootProblem}` as const) : ('watchlist_link.failed' as const), params: { error: status.lastError, errorCode: status.lastErrorCode ?? '' } }
         : { code: 'watchlist_link.ok' as const, params: { url: config.url, checkedAt: status.checkedAt ?? '' } }),
     },
   ];

@@ -517,6 +517,10 @@ export const en = {
   'sync.headline.noList': 'No list in use',
   'sync.headline.failed': 'Last update failed; the list in use is still within its age limit',
   'sync.headline.staleFailed': 'Out of date, and the last update failed',
+  'doctor.check.watchlist_link.no_root': 'Last update failed: {error}',
+  'doctor.check.watchlist_link.bad_root': 'Last update failed: {error}',
+  'doctor.fixFor.watchlist_link.no_root': 'Install the root.json from headquarters: choose it as the trusted root key file in the Watchlist sync tab (or `checkpoint sync config --root FILE`, or pull once with `checkpoint sync pull --root FILE`).',
+  'doctor.fixFor.watchlist_link.bad_root': 'Install the root.json made at headquarters by `checkpoint sync keygen`: choose it as the trusted root key file in the Watchlist sync tab (or `checkpoint sync config --root FILE`, or pull once with `checkpoint sync pull --root FILE`).',
 } as const;
 
 export type MessageKey = keyof typeof en;

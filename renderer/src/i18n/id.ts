@@ -518,4 +518,8 @@ export const id: Messages = {
   'sync.headline.noList': 'Belum ada daftar yang digunakan',
   'sync.headline.failed': 'Pembaruan terakhir gagal; daftar yang digunakan masih dalam batas usianya',
   'sync.headline.staleFailed': 'Kedaluwarsa, dan pembaruan terakhir gagal',
+  'doctor.check.watchlist_link.no_root': 'Pembaruan terakhir gagal: {error}',
+  'doctor.check.watchlist_link.bad_root': 'Pembaruan terakhir gagal: {error}',
+  'doctor.fixFor.watchlist_link.no_root': 'Pasang root.json dari kantor pusat: pilih sebagai berkas kunci akar tepercaya di tab Sinkronisasi daftar (atau `checkpoint sync config --root FILE`, atau tarik sekali dengan `checkpoint sync pull --root FILE`).',
+  'doctor.fixFor.watchlist_link.bad_root': 'Pasang root.json yang dibuat kantor pusat dengan `checkpoint sync keygen`: pilih sebagai berkas kunci akar tepercaya di tab Sinkronisasi daftar (atau `checkpoint sync config --root FILE`, atau tarik sekali dengan `checkpoint sync pull --root FILE`).',
 };

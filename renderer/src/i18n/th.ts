@@ -518,4 +518,8 @@ export const th: Messages = {
   'sync.headline.noList': 'ยังไม่มีบัญชีรายชื่อที่ใช้งาน',
   'sync.headline.failed': 'การปรับปรุงครั้งล่าสุดล้มเหลว บัญชีรายชื่อที่ใช้อยู่ยังไม่เกินอายุที่กำหนด',
   'sync.headline.staleFailed': 'ล้าสมัย และการปรับปรุงครั้งล่าสุดล้มเหลว',
+  'doctor.check.watchlist_link.no_root': 'การปรับปรุงครั้งล่าสุดล้มเหลว: {error}',
+  'doctor.check.watchlist_link.bad_root': 'การปรับปรุงครั้งล่าสุดล้มเหลว: {error}',
+  'doctor.fixFor.watchlist_link.no_root': 'ติดตั้งไฟล์ root.json จากสำนักงานใหญ่: เลือกเป็นไฟล์กุญแจรากที่เชื่อถือในแท็บซิงก์บัญชีเฝ้าระวัง (หรือ `checkpoint sync config --root FILE` หรือดึงหนึ่งครั้งด้วย `checkpoint sync pull --root FILE`)',
+  'doctor.fixFor.watchlist_link.bad_root': 'ติดตั้งไฟล์ root.json ที่สำนักงานใหญ่สร้างด้วย `checkpoint sync keygen`: เลือกเป็นไฟล์กุญแจรากที่เชื่อถือในแท็บซิงก์บัญชีเฝ้าระวัง (หรือ `checkpoint sync config --root FILE` หรือดึงหนึ่งครั้งด้วย `checkpoint sync pull --root FILE`)',
 };

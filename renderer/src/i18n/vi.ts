@@ -518,4 +518,8 @@ export const vi: Messages = {
   'sync.headline.noList': 'Chưa có danh sách nào được sử dụng',
   'sync.headline.failed': 'Lần cập nhật gần nhất thất bại; danh sách đang dùng vẫn còn trong hạn tuổi cho phép',
   'sync.headline.staleFailed': 'Đã lỗi thời, và lần cập nhật gần nhất thất bại',
+  'doctor.check.watchlist_link.no_root': 'Lần cập nhật gần nhất thất bại: {error}',
+  'doctor.check.watchlist_link.bad_root': 'Lần cập nhật gần nhất thất bại: {error}',
+  'doctor.fixFor.watchlist_link.no_root': 'Cài đặt tệp root.json từ trụ sở: chọn nó làm tệp khóa gốc tin cậy trong thẻ Đồng bộ danh sách (hoặc `checkpoint sync config --root FILE`, hoặc tải một lần bằng `checkpoint sync pull --root FILE`).',
+  'doctor.fixFor.watchlist_link.bad_root': 'Cài đặt tệp root.json do trụ sở tạo bằng `checkpoint sync keygen`: chọn nó làm tệp khóa gốc tin cậy trong thẻ Đồng bộ danh sách (hoặc `checkpoint sync config --root FILE`, hoặc tải một lần bằng `checkpoint sync pull --root FILE`).',
 };

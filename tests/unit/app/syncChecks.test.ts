@@ -57,6 +57,22 @@ describe('the sync tab and the doctor agree on the list', () => {
     expect((await syncChecks(dataDir)).map((c) => c.code)).toEqual(['watchlist_link.failed', 'watchlist_age.stale']);
   });
 
+  it('a pull that failed for want of a trusted root says to install the root.json, not to check the network', async () => {
+    const dataDir = withList(5, 1);
+    saveSyncState(dataDir, { lastError: 'This workstation has no trusted root.json yet.', lastErrorCode: 'sync_no_root' });
+    const [link] = await syncChecks(dataDir);
+    expect(link).toMatchObject({ ok: false, code: 'watchlist_link.no_root', params: { errorCode: 'sync_no_root' } });
+    expect(link!.fix).toContain('root.json from headquarters');
+    expect(link!.fix).toContain('`checkpoint sync config --root FILE`');
+    expect(link!.fix).toContain('`checkpoint sync pull --root FILE`');
+    expect(link!.fix).not.toMatch(/network/);
+    saveSyncState(dataDir, { lastError: 'root.json is not a valid, self-signed TUF root.json.', lastErrorCode: 'sync_bad_root' });
+    expect((await syncChecks(dataDir))[0]).toMatchObject({ code: 'watchlist_link.bad_root', fix: expect.stringContaining('`checkpoint sync keygen`') });
+    // Any other failure is still about reaching headquarters.
+    saveSyncState(dataDir, { lastError: 'Could not reach the publisher.', lastErrorCode: 'sync_network' });
+    expect((await syncChecks(dataDir))[0]).toMatchObject({ code: 'watchlist_link.failed', fix: expect.stringContaining('network path') });
+  });
+
   it('says "up to date" only for a list in use, within its age, with no failed pull', () => {
     expect(syncHeadline({ running: false, version: 5, stale: false, lastError: null }).state).toBe('fresh');
     expect(syncHeadline({ running: false, version: null, stale: true, lastError: null }).state).toBe('no_list');
