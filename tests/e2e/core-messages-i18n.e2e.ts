@@ -135,5 +135,16 @@ describe('core messages in the screen language', () => {
     expect(checks).toContain('ติดตั้งไฟล์ root.json จากสำนักงานใหญ่');
     expect(checks).not.toContain('ตรวจสอบเส้นทางเครือข่าย');
     await screenshot(page, 'technician-doctor-codes-th');
+
+    // Something that is not a zone arrives: the raw console says why in Thai, with the line lengths.
+    await page.getByTestId('tab-reader').click();
+    await page.getByTestId('raw-console').waitFor();
+    await emit(['HELLO FROM A BARCODE', 'NOT A ZONE']);
+    const problem = page.getByTestId('raw-problem').first();
+    await problem.waitFor({ timeout: 15_000 });
+    const problemText = (await problem.textContent()) ?? '';
+    expect(problemText).toContain('เครื่องอ่านส่งบรรทัดยาว 20/10 ตัวอักษร: ไม่ใช่แถบอ่านด้วยเครื่อง');
+    expect(problemText).not.toMatch(/Reader sent|machine readable/);
+    await screenshot(page, 'technician-raw-problem-th');
   });
 });
