@@ -514,7 +514,7 @@ export const en = {
   'doctor.fixFor.watchlist_age.stale': 'Pull the list (`checkpoint sync pull`) as soon as the link is back.',
   'doctor.fixFor.reader_profiles.bad': 'Fix or move away scanner-profiles.json in the data folder.',
   // helper-c: sync headline state, doctor root key fix, reader problems / test reads / hot folder codes
-  'sync.headline.noList': 'No list in use',
+  'sync.headline.noList': 'No published list in use',
   'sync.headline.failed': 'Last update failed; the list in use is still within its age limit',
   'sync.headline.staleFailed': 'Out of date, and the last update failed',
   'doctor.check.watchlist_link.no_root': 'Last update failed: {error}',

@@ -515,7 +515,7 @@ export const id: Messages = {
   'doctor.fixFor.watchlist_age.stale': 'Tarik daftar (`checkpoint sync pull`) segera setelah tautan kembali.',
   'doctor.fixFor.reader_profiles.bad': 'Perbaiki atau pindahkan scanner-profiles.json dari folder data.',
   // helper-c: sync headline state, doctor root key fix, reader problems / test reads / hot folder codes
-  'sync.headline.noList': 'Belum ada daftar yang digunakan',
+  'sync.headline.noList': 'Belum ada daftar terbitan yang digunakan',
   'sync.headline.failed': 'Pembaruan terakhir gagal; daftar yang digunakan masih dalam batas usianya',
   'sync.headline.staleFailed': 'Kedaluwarsa, dan pembaruan terakhir gagal',
   'doctor.check.watchlist_link.no_root': 'Pembaruan terakhir gagal: {error}',

@@ -515,7 +515,7 @@ export const th: Messages = {
   'doctor.fixFor.watchlist_age.stale': 'ดึงบัญชีรายชื่อ (`checkpoint sync pull`) ทันทีที่การเชื่อมต่อกลับมา',
   'doctor.fixFor.reader_profiles.bad': 'แก้ไขหรือย้าย scanner-profiles.json ออกจากโฟลเดอร์ข้อมูล',
   // helper-c: sync headline state, doctor root key fix, reader problems / test reads / hot folder codes
-  'sync.headline.noList': 'ยังไม่มีบัญชีรายชื่อที่ใช้งาน',
+  'sync.headline.noList': 'ยังไม่มีบัญชีรายชื่อฉบับเผยแพร่ที่ใช้งาน',
   'sync.headline.failed': 'การปรับปรุงครั้งล่าสุดล้มเหลว บัญชีรายชื่อที่ใช้อยู่ยังไม่เกินอายุที่กำหนด',
   'sync.headline.staleFailed': 'ล้าสมัย และการปรับปรุงครั้งล่าสุดล้มเหลว',
   'doctor.check.watchlist_link.no_root': 'การปรับปรุงครั้งล่าสุดล้มเหลว: {error}',

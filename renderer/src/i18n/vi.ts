@@ -515,7 +515,7 @@ export const vi: Messages = {
   'doctor.fixFor.watchlist_age.stale': 'Tải danh sách (`checkpoint sync pull`) ngay khi có lại kết nối.',
   'doctor.fixFor.reader_profiles.bad': 'Sửa hoặc chuyển tệp scanner-profiles.json ra khỏi thư mục dữ liệu.',
   // helper-c: sync headline state, doctor root key fix, reader problems / test reads / hot folder codes
-  'sync.headline.noList': 'Chưa có danh sách nào được sử dụng',
+  'sync.headline.noList': 'Chưa dùng danh sách phát hành nào',
   'sync.headline.failed': 'Lần cập nhật gần nhất thất bại; danh sách đang dùng vẫn còn trong hạn tuổi cho phép',
   'sync.headline.staleFailed': 'Đã lỗi thời, và lần cập nhật gần nhất thất bại',
   'doctor.check.watchlist_link.no_root': 'Lần cập nhật gần nhất thất bại: {error}',
