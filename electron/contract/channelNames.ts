@@ -50,7 +50,7 @@ export const CHANNELS = [
 export type ChannelName = (typeof CHANNELS)[number];
 
 /** Events pushed from the core to the screen. */
-export const EVENTS = ['traveller.read', 'scanner.status', 'scanner.raw', 'sync.status', 'session.changed'] as const;
+export const EVENTS = ['traveller.read', 'scanner.status', 'scanner.raw', 'scanner.problem', 'sync.status', 'session.changed'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

@@ -181,6 +181,19 @@ export interface DeviceListView {
   problems: string[];
 }
 
+/** A reader problem (noise, a bad frame, a hot-folder scan that failed) for the technician console. */
+export interface ReaderProblemView {
+  readerId: string;
+  /** The core's English sentence (CLI, logs, fallback). */
+  message: string;
+  /** `READER_PROBLEM_CODES` entry with the values it names; said on screen as `readerProblem.<code>`. */
+  code: string;
+  params: Record<string, string | number>;
+  /** Similar problems not shown since the last one (flood control). */
+  suppressed: number;
+  at: number;
+}
+
 export interface RawTrafficView {
   readerId: string;
   direction: 'in' | 'out';
@@ -285,7 +298,8 @@ export const contract = {
   },
   'scanner.testRead': {
     request: z.object({ profile: z.record(z.string(), z.unknown()), seconds: z.number().int().min(1).max(60).default(10) }).strict(),
-    response: res<{ lines: string[]; mrz: MrzView | null; raw: RawTrafficView[]; error: string | null }>(),
+    /** `problem` is `error` as a code with its values (`readerProblem.<code>`), null when a document came. */
+    response: res<{ lines: string[]; mrz: MrzView | null; raw: RawTrafficView[]; error: string | null; problem: { code: string; params: Record<string, string | number> } | null }>(),
   },
   'sync.status': { request: empty, response: res<SyncStatusView>() },
   'sync.pullNow': { request: empty, response: res<SyncStatusView>() },
@@ -314,6 +328,7 @@ export const eventContract = {
   'traveller.read': res<TravellerRead>(),
   'scanner.status': res<ScannerStatusView>(),
   'scanner.raw': res<RawTrafficView>(),
+  'scanner.problem': res<ReaderProblemView>(),
   'sync.status': res<SyncStatusView>(),
   'session.changed': res<Session | null>(),
 } satisfies Record<EventName, z.ZodType>;

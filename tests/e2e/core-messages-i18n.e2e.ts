@@ -116,6 +116,11 @@ describe('core messages in the screen language', () => {
     const said = (await syncError.textContent()) ?? '';
     expect(said).toContain('ยังคงใช้บัญชีรายชื่อฉบับ 3 อยู่');
     expect(said).not.toMatch(/stays in use|Could not|refused/);
+    // The headline says the failure too, never "up to date" next to it.
+    const state = page.getByTestId('sync-state');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
+    expect(await state.textContent()).toContain('การปรับปรุงครั้งล่าสุดล้มเหลว');
+    expect(await state.textContent()).not.toContain('เป็นปัจจุบัน');
     await screenshot(page, 'technician-sync-error-th');
 
     await page.getByTestId('tab-doctor').click();
@@ -124,6 +129,22 @@ describe('core messages in the screen language', () => {
     expect(checks).toContain('โฟลเดอร์ข้อมูล');
     expect(checks).toContain('การปรับปรุงครั้งล่าสุดล้มเหลว');
     expect(checks).not.toMatch(/is writable|last pull failed|list version \d/);
+    // The list (published minutes ago) is within its age limit, as the sync tab says.
+    expect(checks).not.toContain('อายุบัญชีเฝ้าระวัง');
+    // No trusted root yet: the fix is to install the root.json, not to look at the network.
+    expect(checks).toContain('ติดตั้งไฟล์ root.json จากสำนักงานใหญ่');
+    expect(checks).not.toContain('ตรวจสอบเส้นทางเครือข่าย');
     await screenshot(page, 'technician-doctor-codes-th');
+
+    // Something that is not a zone arrives: the raw console says why in Thai, with the line lengths.
+    await page.getByTestId('tab-reader').click();
+    await page.getByTestId('raw-console').waitFor();
+    await emit(['HELLO FROM A BARCODE', 'NOT A ZONE']);
+    const problem = page.getByTestId('raw-problem').first();
+    await problem.waitFor({ timeout: 15_000 });
+    const problemText = (await problem.textContent()) ?? '';
+    expect(problemText).toContain('เครื่องอ่านส่งบรรทัดยาว 20/10 ตัวอักษร: ไม่ใช่แถบอ่านด้วยเครื่อง');
+    expect(problemText).not.toMatch(/Reader sent|machine readable/);
+    await screenshot(page, 'technician-raw-problem-th');
   });
 });

@@ -212,7 +212,13 @@ describe('officer: a full shift by keyboard', () => {
     await page.keyboard.type(`${l1}\n${typo}`);
     await expect.poll(() => page.getByTestId('manual-status').textContent(), { timeout: 15_000 }).toMatch(/TD3 zone with errors/);
     await axe('officer-manual-entry');
-    await screenshot(page, 'officer-manual-entry-en');
+    // The icon stays a narrow mark; the sentences use the width of the box.
+    const icon = await page.getByTestId('manual-errors-icon').boundingBox();
+    const errorsBox = await page.locator('.manual-errors').boundingBox();
+    const errorsText = await page.locator('.manual-errors-text').boundingBox();
+    expect(icon!.width).toBeLessThan(40);
+    expect(errorsText!.width).toBeGreaterThan(errorsBox!.width * 0.8);
+    await screenshot(page, 'officer-manual-error-en');
     await box.fill('');
     await page.keyboard.type(`${l1.toLowerCase()}\n${l2}`);
     await expect.poll(() => page.getByTestId('manual-status').textContent(), { timeout: 15_000 }).toMatch(/Valid TD3 zone/);

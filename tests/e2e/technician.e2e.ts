@@ -89,6 +89,9 @@ describe('technician: setting up a reader', () => {
     await result.waitFor({ timeout: 20_000 });
     expect(await result.textContent()).toMatch(/Read a valid TD3 zone/);
     expect(await result.textContent()).toMatch(/L898902C36UTO/);
+    // The ✔ is a narrow mark; the result uses the width of the box.
+    const icon = await result.locator('> span').first().boundingBox();
+    expect(icon!.width).toBeLessThan(40);
     await screenshot(page, 'technician-test-read-en');
 
     await page.getByRole('radio', { name: /Counter 3 reader/ }).check();

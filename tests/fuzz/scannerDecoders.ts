@@ -90,7 +90,7 @@ function harness(target: FuzzTarget): Harness {
       return {
         feed: (r) => {
           const p = accessHidPayload(r);
-          return p.ok ? d.push(p.bytes) : [{ kind: 'problem', code: 'bad_length', message: p.message }];
+          return p.ok ? d.push(p.bytes) : [{ kind: 'problem', code: 'bad_length', message: p.message, reason: 'hid_report_length', params: p.params }];
         },
         idle: () => d.idle(),
         encode: (lines) => encodeAccessHidReports(lines),

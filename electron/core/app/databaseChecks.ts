@@ -107,16 +107,23 @@ export async function syncChecks(dataDir: string): Promise<DoctorCheck[]> {
       },
     ];
   }
-  const status = readSyncStatus(dataDir, null);
+  // The version screening uses, read as the sync service reads it, so that the list's age here is the
+  // one the technician's sync tab shows (a list imported by hand counts from its publication time).
+  const inUse = listInUse(dataDir);
+  const status = readSyncStatus(dataDir, inUse ? { listVersion: () => inUse } : null);
+  // A pull that failed for want of a (valid) trusted root needs the root.json installed, not the network checked.
+  const rootProblem = status.lastErrorCode === 'sync_no_root' ? 'no_root' : status.lastErrorCode === 'sync_bad_root' ? 'bad_root' : null;
   const checks: DoctorCheck[] = [
     {
       name: 'watchlist link',
       ok: !status.lastError,
       detail: status.lastError ? `last pull failed: ${status.lastError}` : `${config.url}, last confirmed ${status.checkedAt ?? 'never'}`,
-      fix: 'Check the network path to headquarters, then `checkpoint sync pull`.',
+      fix: rootProblem
+        ? `Install the root.json from headquarters${rootProblem === 'bad_root' ? ' (the one made by `checkpoint sync keygen`)' : ''}: \`checkpoint sync config --root FILE\`, or pull once with \`checkpoint sync pull --root FILE\`.`
+        : 'Check the network path to headquarters, then `checkpoint sync pull`.',
       // The error itself is named by its code; the screen says it from `error.<errorCode>`.
       ...(status.lastError
-        ? { code: 'watchlist_link.failed' as const, params: { error: status.lastError, errorCode: status.lastErrorCode ?? '' } }
+        ? { code: rootProblem ? (`watchlist_link.${rootProblem}` as const) : ('watchlist_link.failed' as const), params: { error: status.lastError, errorCode: status.lastErrorCode ?? '' } }
         : { code: 'watchlist_link.ok' as const, params: { url: config.url, checkedAt: status.checkedAt ?? '' } }),
     },
   ];
@@ -131,4 +138,23 @@ export async function syncChecks(dataDir: string): Promise<DoctorCheck[]> {
     });
   }
   return checks;
+}
+
+/** The watchlist's version and publication time, read-only; null when there is no readable list. */
+function listInUse(dataDir: string): { version: number | null; publishedAt: string | null } | null {
+  const listPath = join(dataDir, 'watchlist.db');
+  if (!existsSync(listPath)) return null;
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  try {
+    const db = new Database(listPath, { readonly: true, fileMustExist: true });
+    try {
+      const meta = (k: string) => (db.prepare('SELECT v FROM meta WHERE k = ?').get(k) as { v: string } | undefined)?.v ?? null;
+      const v = meta('list_version');
+      return { version: v === null ? null : Number(v), publishedAt: meta('published_at') };
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
 }

@@ -10,7 +10,7 @@ import { doctorChecks } from './doctorChecks';
 import { readImageZone } from './imageReads';
 import { sessionView, officerOf } from './sessionView';
 import { parseMrz, SPECIMENS } from '../mrz';
-import { createDriver, defaultProfiles, describeBytes, listDevices, loadProfiles, saveProfiles, type ScannedDocument } from '../scanners';
+import { createDriver, defaultProfiles, describeBytes, listDevices, loadProfiles, saveProfiles, type ScannedDocument, type ScannerProblem } from '../scanners';
 import { exportShiftCsv, exportShiftPdf } from '../export';
 import type { RawTrafficView, WatchlistStatusView } from '../../contract/schemas';
 
@@ -253,8 +253,8 @@ export function createHandlers(services: CoreServices): HandlerTable {
         driver.on('raw', (r: { direction: 'in' | 'out'; bytes: Buffer; at: number }) => {
           if (raw.length < 200) raw.push({ readerId: 'test', direction: r.direction, ...describeBytes(r.bytes), at: r.at });
         });
-        let problem: string | null = null;
-        driver.on('error', (e: Error) => (problem = e.message));
+        let problem: ScannerProblem | null = null;
+        driver.on('error', (e: ScannerProblem) => (problem = e));
         try {
           const doc = await new Promise<ScannedDocument | null>((resolve, reject) => {
             const timer = setTimeout(() => resolve(null), req.seconds * 1000);
@@ -267,9 +267,12 @@ export function createHandlers(services: CoreServices): HandlerTable {
               reject(e);
             });
           });
+          const last = problem as ScannerProblem | null;
           return doc
-            ? { lines: doc.lines, mrz: doc.mrz, raw, error: null }
-            : { lines: [], mrz: null, raw, error: problem ?? `No document within ${req.seconds} s. Present a passport to the reader, or check the port and framing.` };
+            ? { lines: doc.lines, mrz: doc.mrz, raw, error: null, problem: null }
+            : last
+              ? { lines: [], mrz: null, raw, error: last.message, problem: { code: last.reason, params: last.params } }
+              : { lines: [], mrz: null, raw, error: `No document within ${req.seconds} s. Present a passport to the reader, or check the port and framing.`, problem: { code: 'test_no_document', params: { seconds: req.seconds } } };
         } finally {
           await driver.close().catch(() => undefined);
         }

@@ -4,7 +4,7 @@ import { dispatch, type AccessControl } from './dispatch';
 import { createHandlers } from './handlers';
 import { packageVersion } from './version';
 import type { CoreServices, ReaderEntry } from './types';
-import { createDriver, loadProfiles, SimulatorDriver, describeBytes, type ScannedDocument, type ScannerDriver, type ScannerProfile } from '../scanners';
+import { createDriver, loadProfiles, SimulatorDriver, describeBytes, type ScannedDocument, type ScannerDriver, type ScannerProblem, type ScannerProfile } from '../scanners';
 import { can, createAuth, IDLE_LOCK_SETTING, idleLockMinutesFrom } from '../auth';
 import { openInspectionLog } from '../inspections';
 import { openWatchlist } from '../watchlist';
@@ -59,7 +59,9 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Cor
       events.emit('scanner.raw', { readerId, direction: r.direction, hex, text, at: r.at });
     });
     // Reader problems (noise, bad frames) are for the technician console, never a crash.
-    driver.on('error', () => undefined);
+    driver.on('error', (p: ScannerProblem) => {
+      events.emit('scanner.problem', { readerId, message: p.message, code: p.reason, params: p.params, suppressed: p.suppressed, at: Date.now() });
+    });
     driver.on('document', (doc: ScannedDocument) => {
       const read = counter.check({ lines: doc.lines, mrz: doc.mrz, source: doc.source, readerId, receivedAt: doc.receivedAt });
       events.emit('traveller.read', read);
@@ -119,6 +121,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Cor
         case 'traveller.read':
           return can(session, 'inspection.record');
         case 'scanner.raw':
+        case 'scanner.problem':
           return can(session, 'scanner.configure');
         case 'sync.status':
           return can(session, 'watchlist.status') || can(session, 'sync.manage');

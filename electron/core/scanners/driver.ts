@@ -3,6 +3,7 @@ import { interpretZone } from './zone';
 import {
   ScannerProblem,
   type ParseZone,
+  type ReaderProblemReason,
   type ScannedDocument,
   type ScannerDriver,
   type ScannerProblemCode,
@@ -42,7 +43,7 @@ export abstract class BaseDriver extends EventEmitter implements ScannerDriver {
     if (this.listenerCount('raw') > 0) this.emit('raw', { direction, bytes, at });
   }
 
-  protected reportProblem(code: ScannerProblemCode, message: string): void {
+  protected reportProblem(code: ScannerProblemCode, message: string, reason: ReaderProblemReason, params: Record<string, string | number> = {}): void {
     const now = Date.now();
     const last = this.lastProblemAt.get(code);
     if (last !== undefined && now - last < PROBLEM_WINDOW_MS) {
@@ -50,7 +51,7 @@ export abstract class BaseDriver extends EventEmitter implements ScannerDriver {
       return;
     }
     this.lastProblemAt.set(code, now);
-    const p = new ScannerProblem(code, message);
+    const p = new ScannerProblem(code, message, reason, params);
     p.suppressed = this.suppressed.get(code) ?? 0;
     this.suppressed.delete(code);
     // An EventEmitter throws on an unhandled 'error': a reader sending noise must never crash the app.
@@ -61,7 +62,7 @@ export abstract class BaseDriver extends EventEmitter implements ScannerDriver {
   protected deliverZone(lines: string[], receivedAt: number, extra: Partial<ScannedDocument> = {}): ScannedDocument | null {
     const outcome = interpretZone(lines, this.parse);
     if (!outcome.ok) {
-      this.reportProblem(outcome.problem.code, outcome.problem.message);
+      this.reportProblem(outcome.problem.code, outcome.problem.message, outcome.problem.reason, outcome.problem.params);
       return null;
     }
     const doc: ScannedDocument = { lines: outcome.lines, mrz: outcome.mrz, source: this.source, readerId: this.readerId, receivedAt, ...extra };

@@ -9,7 +9,7 @@ import { basename, extname, join } from 'node:path';
 import { BaseDriver } from './driver';
 import type { FolderProfile } from './profiles';
 import { interpretZone } from './zone';
-import type { ImageZoneReader, ParseZone } from './types';
+import type { ImageZoneReader, ParseZone, ReaderProblemReason } from './types';
 
 export interface FolderDriverDeps {
   parse: ParseZone;
@@ -152,7 +152,7 @@ export class FolderDriver extends BaseDriver {
     this.scanning = true;
     this.busy = this.busy
       .then(() => this.scanOnce())
-      .catch((e) => this.reportProblem('file', `Hot folder scan failed: ${(e as Error).message}.`))
+      .catch((e) => this.reportProblem('file', `Hot folder scan failed: ${(e as Error).message}.`, 'folder_scan_failed', { error: (e as Error).message }))
       .finally(() => {
         this.scanning = false;
         if (this.rescan) {
@@ -240,7 +240,7 @@ export class FolderDriver extends BaseDriver {
         const detail = sentence(e).replace(/\.$/, '');
         this.ocrDown = { message: `OCR cannot read images (${detail}); scans wait in ${this.dir} until this is fixed.`, detail };
         this.setStatus('error', this.ocrDown.message, 'ocr_down', { dir: this.dir, detail });
-        this.reportProblem('ocr', this.ocrDown.message);
+        this.reportProblem('ocr', this.ocrDown.message, 'folder_ocr_down', { dir: this.dir, detail });
         for (const f of files) this.stuck.set(f, Date.now() + (this.deps.retryMs ?? STUCK_RETRY_MS));
         // A reader we created is rebuilt on the next try (the model may have been installed meanwhile).
         if (this.ownsOcr) void this.ocr?.close?.().catch(() => undefined);
@@ -251,11 +251,14 @@ export class FolderDriver extends BaseDriver {
         this.ocrDown = null;
         this.setStatus('connected', `Watching ${this.dir} for scans.`, 'folder_ready', { dir: this.dir });
       }
-      const failure = result as { ok?: unknown; reason?: unknown } | null;
+      const failure = result as { ok?: unknown; reason?: unknown; code?: unknown } | null;
       // The OCR reader says why it found no zone (blurred, no zone on the page): keep that reason.
       if (failure && failure.ok === false) {
         const reason = `Could not read the image: ${typeof failure.reason === 'string' ? failure.reason : 'no zone found.'}`;
-        this.reportProblem('ocr', reason);
+        // The OCR's own codes say the usual reasons in any language; another reason keeps its English.
+        const coded: [ReaderProblemReason, Record<string, string | number>] =
+          failure.code === 'no_zone' ? ['folder_image_no_zone', {}] : failure.code === 'unreadable' ? ['folder_image_unreadable', {}] : ['folder_image_unread', { reason: typeof failure.reason === 'string' ? failure.reason : '' }];
+        this.reportProblem('ocr', reason, ...coded);
         this.fail(files, reason);
         return;
       }
@@ -264,7 +267,7 @@ export class FolderDriver extends BaseDriver {
     const outcome = interpretZone(lines, this.parse);
     if (!outcome.ok) {
       this.fail(files, outcome.problem.message);
-      this.reportProblem(outcome.problem.code, outcome.problem.message);
+      this.reportProblem(outcome.problem.code, outcome.problem.message, outcome.problem.reason, outcome.problem.params);
       return;
     }
     const moved = this.moveAll(files, PROCESSED_DIR);
@@ -296,7 +299,7 @@ export class FolderDriver extends BaseDriver {
     try {
       writeFileSync(`${first}.reason.txt`, `${reason}\nFiles: ${files.join(', ')}\nAt: ${new Date().toISOString()}\n`);
     } catch (e) {
-      this.reportProblem('file', `Could not write the reason file in ${FAILED_DIR}/: ${(e as Error).message}.`);
+      this.reportProblem('file', `Could not write the reason file in ${FAILED_DIR}/: ${(e as Error).message}.`, 'folder_reason_file', { dir: FAILED_DIR, error: (e as Error).message });
     }
   }
 
@@ -311,7 +314,8 @@ export class FolderDriver extends BaseDriver {
         this.seen.delete(f);
       } catch (e) {
         this.stuck.set(f, Date.now() + (this.deps.retryMs ?? STUCK_RETRY_MS));
-        this.reportProblem('file', `Could not move ${f} to ${sub}/ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it stays in the hot folder and will be retried. Check folder permissions.`);
+        const error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        this.reportProblem('file', `Could not move ${f} to ${sub}/ (${error}); it stays in the hot folder and will be retried. Check folder permissions.`, 'folder_move_failed', { file: f, dir: sub, error });
         return moved.size > 0 ? moved : null;
       }
     }

@@ -7,6 +7,7 @@ import { BaseDriver } from './driver';
 import { LineDecoder, StxEtxDecoder } from './framing';
 import { ACCESS_FRAME_END, ACCESS_FRAME_START, accessHidPayload } from './hid/accessHid';
 import { KeyboardReportDecoder } from './hid/keyboard';
+import type { DecoderOutput } from './framing/decoder';
 import { ByteStreamAssembler } from './pipeline';
 import { hexToBytes, type HidProfile } from './profiles';
 import type { ParseZone } from './types';
@@ -155,7 +156,7 @@ export class HidDriver extends BaseDriver {
         this.deliverZone(lines, at);
         void this.sendWrites('document');
       },
-      problem: (p: { code: Parameters<BaseDriver['reportProblem']>[0]; message: string }) => this.reportProblem(p.code, p.message),
+      problem: (p: Extract<DecoderOutput, { kind: 'problem' }>) => this.reportProblem(p.code, p.message, p.reason, p.params),
     };
   }
 
@@ -171,7 +172,7 @@ export class HidDriver extends BaseDriver {
     return (r) => {
       const p = accessHidPayload(r, { reportId: this.profile.reportId });
       if (!p.ok) {
-        this.reportProblem('bad_length', p.message);
+        this.reportProblem('bad_length', p.message, 'hid_report_length', p.params);
         return null;
       }
       return p.bytes;
@@ -198,7 +199,7 @@ export class HidDriver extends BaseDriver {
         await dev.write(bytes);
         this.emitRaw('out', bytes);
       } catch (e) {
-        this.reportProblem('device', `Could not send "${w.label ?? w.hex}" to the reader: ${(e as Error).message}.`);
+        this.reportProblem('device', `Could not send "${w.label ?? w.hex}" to the reader: ${(e as Error).message}.`, 'send_failed', { label: w.label ?? w.hex, error: (e as Error).message });
       }
     }
   }

@@ -16,7 +16,7 @@ export type {
   ParseZone,
   ImageZoneReader,
 } from './types';
-export { ScannerProblem, type ScannerProblemCode, SCANNER_STATUS_CODES, type ScannerStatusCode } from './types';
+export { ScannerProblem, type ScannerProblemCode, SCANNER_STATUS_CODES, type ScannerStatusCode, READER_PROBLEM_CODES, type ReaderProblemReason } from './types';
 export {
   defaultProfiles,
   loadProfiles,

@@ -141,7 +141,7 @@ export class SerialDriver extends BaseDriver {
           this.deliverZone(lines, at);
           void this.sendWrites('document');
         },
-        problem: (p) => this.reportProblem(p.code, p.message),
+        problem: (p) => this.reportProblem(p.code, p.message, p.reason, p.params),
       },
     );
     this.assembler = assembler;
@@ -208,7 +208,7 @@ export class SerialDriver extends BaseDriver {
         await conn.write(bytes);
         this.emitRaw('out', bytes);
       } catch (e) {
-        this.reportProblem('device', `Could not send "${w.label ?? w.hex}" to the reader: ${(e as Error).message}.`);
+        this.reportProblem('device', `Could not send "${w.label ?? w.hex}" to the reader: ${(e as Error).message}.`, 'send_failed', { label: w.label ?? w.hex, error: (e as Error).message });
       }
     }
   }

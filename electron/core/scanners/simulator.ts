@@ -72,7 +72,7 @@ export class SimulatorDriver extends BaseDriver {
       zone: (zl, at) => {
         doc = this.deliverZone(zl, at) ?? doc;
       },
-      problem: (p) => this.reportProblem(p.code, p.message),
+      problem: (p) => this.reportProblem(p.code, p.message, p.reason, p.params),
     });
     for (const chunk of chunks) {
       const at = Date.now();

@@ -5,7 +5,7 @@
 import { describeBytes } from './devices';
 import { createDriver, type DriverDeps } from './createDriver';
 import type { ScannerProfileInput } from './profiles';
-import type { ScannedDocument, ScannerStatus } from './types';
+import type { ReaderProblemReason, ScannedDocument, ScannerStatus } from './types';
 
 export interface TestReadResult {
   document: ScannedDocument | null;
@@ -15,13 +15,15 @@ export interface TestReadResult {
   /** True when more bytes came than are shown (the list is capped). */
   rawTruncated: boolean;
   problems: string[];
+  /** The same problems as codes with their values (`READER_PROBLEM_CODES`), for translated screens. */
+  coded: Array<{ code: ReaderProblemReason; params: Record<string, string | number> }>;
 }
 
 const MAX_RAW_BYTES = 16 * 1024;
 
 export async function testRead(profile: ScannerProfileInput, opts: { timeoutMs?: number; deps?: DriverDeps } = {}): Promise<TestReadResult> {
   const driver = createDriver(profile, opts.deps);
-  const result: TestReadResult = { document: null, status: driver.status, raw: [], rawTruncated: false, problems: [] };
+  const result: TestReadResult = { document: null, status: driver.status, raw: [], rawTruncated: false, problems: [], coded: [] };
   let shown = 0;
   driver.on('raw', (r) => {
     if (shown >= MAX_RAW_BYTES) {
@@ -33,7 +35,10 @@ export async function testRead(profile: ScannerProfileInput, opts: { timeoutMs?:
     result.rawTruncated ||= bytes.length < r.bytes.length;
     result.raw.push({ direction: r.direction, ...describeBytes(bytes), at: r.at });
   });
-  driver.on('error', (e) => result.problems.push(e.message));
+  driver.on('error', (e) => {
+    result.problems.push(e.message);
+    result.coded.push({ code: e.reason, params: e.params });
+  });
   try {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, opts.timeoutMs ?? 15_000);
@@ -44,6 +49,7 @@ export async function testRead(profile: ScannerProfileInput, opts: { timeoutMs?:
       });
       driver.open().catch((e: Error) => {
         result.problems.push(e.message);
+        result.coded.push({ code: 'test_open_failed', params: { error: e.message } });
         clearTimeout(timer);
         resolve();
       });

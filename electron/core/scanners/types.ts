@@ -75,12 +75,61 @@ export class ScannerProblem extends Error {
   readonly code: ScannerProblemCode;
   /** How many similar problems were suppressed since the last one was reported (flood control). */
   suppressed = 0;
-  constructor(code: ScannerProblemCode, message: string) {
+  constructor(
+    code: ScannerProblemCode,
+    message: string,
+    /** The sentence as a code with the values it names, for translated screens (the English stays in `message`). */
+    readonly reason: ReaderProblemReason,
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(message);
     this.name = 'ScannerProblem';
     this.code = code;
   }
 }
+
+/**
+ * Every sentence a reader problem, a test read or a hot-folder failure can carry: the screens say it in
+ * their language from `readerProblem.<reason>` with its params (never zone text: personal data).
+ */
+export const READER_PROBLEM_CODES = [
+  // framing (serial, HID, simulator)
+  'frame_restarted',
+  'frame_too_many_lines',
+  'frame_empty',
+  'frame_no_etx',
+  'frame_cut',
+  'stray_bytes_frame',
+  'line_too_long',
+  'too_many_lines',
+  'block_cut',
+  'block_bad_length',
+  'block_not_optical',
+  'block_no_etx',
+  'block_bad_bcc',
+  'block_empty',
+  'stray_bytes_block',
+  'hid_report_length',
+  'send_failed',
+  // what was read is not a zone
+  'not_zone_lines',
+  'not_zone_length',
+  'not_zone_chars',
+  'not_zone_unparsed',
+  'not_zone_format',
+  // hot folder
+  'folder_scan_failed',
+  'folder_ocr_down',
+  'folder_image_no_zone',
+  'folder_image_unreadable',
+  'folder_image_unread',
+  'folder_reason_file',
+  'folder_move_failed',
+  // test read
+  'test_no_document',
+  'test_open_failed',
+] as const;
+export type ReaderProblemReason = (typeof READER_PROBLEM_CODES)[number];
 
 export type ScannerProblemCode =
   | 'garbage'

@@ -28,7 +28,7 @@ export function isStale(version: number | null, checkedAt: string | null, publis
   return now.getTime() - t > staleAfterHours * 3_600_000;
 }
 
-export function readSyncStatus(dataDir: string, store: ListStore | null, opts: { now?: Date; staleAfterHours?: number } = {}): SyncStatus {
+export function readSyncStatus(dataDir: string, store: Pick<ListStore, 'listVersion'> | null, opts: { now?: Date; staleAfterHours?: number } = {}): SyncStatus {
   const state = loadSyncState(dataDir);
   const staleAfterHours = opts.staleAfterHours ?? loadSyncConfig(dataDir).staleAfterHours;
   let version = state.listVersion;

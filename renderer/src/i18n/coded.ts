@@ -44,3 +44,12 @@ export function mrzIssueText(i18n: I18n, issue: { field: string; code: string; m
   const code = variant ? `${issue.code}.${variant}` : issue.code;
   return codedText(i18n, 'mrz', { code, params: { field: issue.field, line: issue.line, position: issue.position, ...issue.params } }, issue.message);
 }
+
+/**
+ * A reader problem (bad frame, noise, a hot-folder scan that failed) or a test read's outcome, from its
+ * `readerProblem.<code>`; the core's English when the code is unknown. For the raw console and the
+ * profile editor's test read (`problem` next to `error`).
+ */
+export function readerProblemText(i18n: I18n, p: { code: string; params?: Record<string, string | number>; message: string } | null | undefined, fallback = p?.message ?? ''): string {
+  return codedText(i18n, 'readerProblem', p ? { code: p.code, params: p.params ?? {} } : null, fallback);
+}

@@ -131,10 +131,11 @@ describe('role matrix over every IPC channel', () => {
     }
   });
 
-  it('delivers traveller data only to officers, raw reader bytes only to technicians', () => {
-    const receives = (who: Who, e: 'traveller.read' | 'scanner.raw' | 'scanner.status') => services.mayReceive(e, callers.get(who)!);
+  it('delivers traveller data only to officers, raw reader bytes and reader problems only to technicians', () => {
+    const receives = (who: Who, e: 'traveller.read' | 'scanner.raw' | 'scanner.problem' | 'scanner.status') => services.mayReceive(e, callers.get(who)!);
     expect(ALL.filter((w) => receives(w, 'traveller.read'))).toEqual(['officer']);
     expect(ALL.filter((w) => receives(w, 'scanner.raw'))).toEqual(['technician']);
+    expect(ALL.filter((w) => receives(w, 'scanner.problem'))).toEqual(['technician']);
     expect(receives('anonymous', 'traveller.read')).toBe(false);
     expect(receives('anonymous', 'scanner.status')).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAIR_KINDS, WATCHLIST_REASON_CODES } from '../../../electron/core/watchlist';
 import { MRZ_ISSUE_MESSAGES } from '../../../electron/core/mrz';
-import { SCANNER_STATUS_CODES } from '../../../electron/core/scanners/types';
+import { READER_PROBLEM_CODES, SCANNER_STATUS_CODES } from '../../../electron/core/scanners/types';
 import { SYNC_PULL_ERROR_CODES } from '../../../electron/core/sync';
 import { DOCTOR_CHECK_CODES, DOCTOR_FIX_CODES } from '../../../electron/core/app/doctor';
 import { en } from '../../../renderer/src/i18n/en';
@@ -20,6 +20,7 @@ const keys = [
   ...PAIR_KINDS.map((k) => `watchlist.reason.kind.${k}`),
   ...MRZ_ISSUE_MESSAGES.map((c) => `mrz.${c}`),
   ...SCANNER_STATUS_CODES.map((c) => `readerStatus.${c}`),
+  ...READER_PROBLEM_CODES.map((c) => `readerProblem.${c}`),
   ...SYNC_PULL_ERROR_CODES.map((c) => `error.${c}`),
   ...DOCTOR_CHECK_CODES.map((c) => `doctor.check.${c}`),
   ...DOCTOR_FIX_CODES.map((c) => `doctor.fixFor.${c}`),
@@ -32,6 +33,7 @@ describe('core message codes in the catalogs', () => {
     expect(WATCHLIST_REASON_CODES.length).toBeGreaterThan(10);
     expect(MRZ_ISSUE_MESSAGES.length).toBeGreaterThan(30);
     expect(SCANNER_STATUS_CODES.length).toBeGreaterThan(10);
+    expect(READER_PROBLEM_CODES.length).toBeGreaterThan(25);
     expect(SYNC_PULL_ERROR_CODES.length).toBeGreaterThan(10);
     expect(DOCTOR_CHECK_CODES.length).toBeGreaterThan(20);
   });

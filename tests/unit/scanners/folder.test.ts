@@ -82,6 +82,12 @@ describe('hot folder', () => {
     expect(readFileSync(join(dir, 'failed', 'noise.txt.reason.txt'), 'utf8')).toMatch(/not a machine readable zone/);
     expect(readFileSync(join(dir, 'failed', 'blurred.jpg.reason.txt'), 'utf8')).toMatch(/No zone found on the image: scan the data page again\.\n/);
     expect(seen.docs).toEqual([]);
+    // What the technician sees of these failures, as codes the screens translate (no zone text in them).
+    const coded = seen.problems.map((p) => ({ reason: p.reason, params: p.params })).sort((a, b) => a.reason.localeCompare(b.reason));
+    expect(coded).toEqual([
+      { reason: 'folder_image_no_zone', params: {} },
+      { reason: 'not_zone_length', params: { lines: 2, lengths: '11/18' } },
+    ]);
   });
 
   it('an OCR engine that breaks (model missing) leaves scans in the folder, says so, and reads them once fixed', async () => {
@@ -102,6 +108,7 @@ describe('hot folder', () => {
     // The same status as a code for the translated screens, with the folder and the cause.
     expect(d.status.code).toBe('ocr_down');
     expect(d.status.params).toEqual({ dir, detail: 'the MRZ reading model is missing' });
+    expect(seen.problems[0]).toMatchObject({ reason: 'folder_ocr_down', params: { dir, detail: 'the MRZ reading model is missing' } });
     expect(ls()).toContain('scan.png');
     expect(ls('failed')).toEqual([]);
     broken = false;

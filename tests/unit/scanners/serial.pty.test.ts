@@ -228,7 +228,7 @@ describe('serial reader found by USB ids', () => {
 
 describe('technician test read', () => {
   it('shows what came over the wire (hex and text) and the parsed result; a wrong framing shows as bytes and problems', async () => {
-    const { testRead } = await import('../../../electron/core/scanners');
+    const { testRead, READER_PROBLEM_CODES } = await import('../../../electron/core/scanners');
     const good = testRead({ id: 't', name: 't', driver: 'serial', port: { path: pty.driverSide }, framing: 'rte' }, { timeoutMs: 3000 });
     await sleep(300);
     await pty.write(encodeFrame('rte', TD3));
@@ -245,6 +245,9 @@ describe('technician test read', () => {
     expect(w.document).toBeNull();
     expect(w.raw.length).toBeGreaterThan(0);
     expect(w.problems.length).toBeGreaterThan(0);
+    // Each problem also as a code with its values, for the translated technician screen.
+    expect(w.coded.length).toBe(w.problems.length);
+    for (const c of w.coded) expect(READER_PROBLEM_CODES).toContain(c.code);
     expect(w.status.state).toBe('connected'); // the port was fine: the framing is what is wrong
   });
 });

@@ -1,9 +1,9 @@
-import type { ScannerProblemCode } from '../types';
+import type { ReaderProblemReason, ScannerProblemCode } from '../types';
 
 /** What a framing decoder finds in the byte stream: a zone's lines, or a problem for the technician. */
 export type DecoderOutput =
   | { kind: 'zone'; lines: string[] }
-  | { kind: 'problem'; code: ScannerProblemCode; message: string };
+  | { kind: 'problem'; code: ScannerProblemCode; message: string; reason: ReaderProblemReason; params: Record<string, string | number> };
 
 /**
  * Byte stream in, zones out. Decoders are pure state machines with capped buffers; the caller calls
@@ -33,7 +33,7 @@ export const MAX_LINE_CHARS = 256;
 /** More lines than any zone has, with room for readers that add a status line. */
 export const MAX_FRAME_LINES = 8;
 
-export const problem = (code: ScannerProblemCode, message: string): DecoderOutput => ({ kind: 'problem', code, message });
+export const problem = (code: ScannerProblemCode, message: string, reason: ReaderProblemReason, params: Record<string, string | number> = {}): DecoderOutput => ({ kind: 'problem', code, message, reason, params });
 
 /** Splits frame text into zone lines: CR and/or LF separated, surrounding blanks removed, empty lines dropped. */
 export function splitFrameLines(text: string): string[] {

@@ -58,7 +58,7 @@ export class LineDecoder implements FrameDecoder {
       if (this.current.length >= MAX_LINE_CHARS) {
         this.overflowing = true;
         this.current = [];
-        out.push(problem('overflow', `Reader sent a line longer than ${MAX_LINE_CHARS} characters; it was discarded. Check the reader's serial settings (baud rate, framing).`));
+        out.push(problem('overflow', `Reader sent a line longer than ${MAX_LINE_CHARS} characters; it was discarded. Check the reader's serial settings (baud rate, framing).`, 'line_too_long', { max: MAX_LINE_CHARS }));
         continue;
       }
       this.current.push(byte);
@@ -103,7 +103,7 @@ export class LineDecoder implements FrameDecoder {
   private addLine(text: string, out: DecoderOutput[]): void {
     if (this.lines.length >= MAX_LINES) {
       this.lines = [];
-      out.push(problem('overflow', `Reader sent more than ${MAX_LINES} lines without a document break; they were discarded.`));
+      out.push(problem('overflow', `Reader sent more than ${MAX_LINES} lines without a document break; they were discarded.`, 'too_many_lines', { max: MAX_LINES }));
     }
     this.lines.push(text);
   }

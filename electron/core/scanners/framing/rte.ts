@@ -1,3 +1,4 @@
+import type { ReaderProblemReason } from '../types';
 import { CR, ETX, LF, MAX_FRAME_BYTES, SOH, STX, problem, type DecoderOutput, type FrameDecoder } from './decoder';
 
 /** Fixed part of a block: SOH, length word (2), "OU", STX, flag, ETX, BCC. */
@@ -60,7 +61,7 @@ export class RteDecoder implements FrameDecoder {
     const out: DecoderOutput[] = [];
     this.flushStray(out);
     if (this.block !== null) {
-      out.push(problem('truncated_frame', 'Reader stopped sending in the middle of a block; the partial block was discarded.'));
+      out.push(problem('truncated_frame', 'Reader stopped sending in the middle of a block; the partial block was discarded.', 'block_cut'));
       const rest = this.block.slice(1);
       this.block = null;
       // A complete block may hide behind a false start (a stray SOH before it): look for one in the
@@ -89,14 +90,14 @@ export class RteDecoder implements FrameDecoder {
     const n = b.length;
     if (n === 3) {
       this.expected = (b[1]! | (b[2]! << 8)) & 0x3fff;
-      if (this.expected < MIN_BLOCK || this.expected > MAX_FRAME_BYTES) return this.fail(out, 'bad_length', `Reader sent a block with an impossible length (${this.expected} bytes); it was discarded.`);
+      if (this.expected < MIN_BLOCK || this.expected > MAX_FRAME_BYTES) return this.fail(out, 'bad_length', `Reader sent a block with an impossible length (${this.expected} bytes); it was discarded.`, 'block_bad_length', { bytes: this.expected });
     } else if ((n === 4 && byte !== O) || (n === 5 && byte !== U) || (n === 6 && byte !== STX)) {
-      return this.fail(out, 'garbage', 'Reader sent a block that is not optical data ("OU"); it was ignored.');
+      return this.fail(out, 'garbage', 'Reader sent a block that is not optical data ("OU"); it was ignored.', 'block_not_optical');
     } else if (n > 6 && n === this.expected) {
-      if (b[n - 2] !== ETX) return this.fail(out, 'bad_length', 'Reader sent a block whose length does not match its end (no ETX where expected); it was discarded.');
+      if (b[n - 2] !== ETX) return this.fail(out, 'bad_length', 'Reader sent a block whose length does not match its end (no ETX where expected); it was discarded.', 'block_no_etx');
       if (rteBlockCheck(Uint8Array.from(b), n - 1) !== b[n - 1]) {
         this.block = null;
-        out.push(problem('bad_block_check', 'Reader sent a block with a wrong block check (BCC): transmission error, the read was discarded. Scan the document again.'));
+        out.push(problem('bad_block_check', 'Reader sent a block with a wrong block check (BCC): transmission error, the read was discarded. Scan the document again.', 'block_bad_bcc'));
         return null;
       }
       this.block = null;
@@ -105,13 +106,13 @@ export class RteDecoder implements FrameDecoder {
         .split('\r')
         .map((l) => l.replace(/_+$/, '').trim())
         .filter((l) => l.length > 0);
-      out.push(lines.length > 0 ? { kind: 'zone', lines } : problem('not_a_zone', 'Reader sent a block with no lines (nothing was read: reposition the document).'));
+      out.push(lines.length > 0 ? { kind: 'zone', lines } : problem('not_a_zone', 'Reader sent a block with no lines (nothing was read: reposition the document).', 'block_empty'));
     }
     return null;
   }
 
-  private fail(out: DecoderOutput[], code: 'bad_length' | 'garbage', message: string): number[] {
-    out.push(problem(code, message));
+  private fail(out: DecoderOutput[], code: 'bad_length' | 'garbage', message: string, reason: ReaderProblemReason, params: Record<string, string | number> = {}): number[] {
+    out.push(problem(code, message, reason, params));
     const rest = this.block!.slice(1);
     this.block = null;
     return rest;
@@ -119,7 +120,7 @@ export class RteDecoder implements FrameDecoder {
 
   private flushStray(out: DecoderOutput[]): void {
     if (this.strayBytes === 0) return;
-    out.push(problem('garbage', `Reader sent ${this.strayBytes} bytes outside any block; they were ignored. Check the framing in the reader profile.`));
+    out.push(problem('garbage', `Reader sent ${this.strayBytes} bytes outside any block; they were ignored. Check the framing in the reader profile.`, 'stray_bytes_block', { bytes: this.strayBytes }));
     this.strayBytes = 0;
   }
 }

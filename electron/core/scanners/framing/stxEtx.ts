@@ -35,7 +35,7 @@ export class StxEtxDecoder implements FrameDecoder {
     for (const byte of chunk) {
       if (byte === STX) {
         this.flushStray(out);
-        if (this.frame !== null) out.push(problem('truncated_frame', 'Reader started a new frame before ending the previous one; the unfinished frame was discarded.'));
+        if (this.frame !== null) out.push(problem('truncated_frame', 'Reader started a new frame before ending the previous one; the unfinished frame was discarded.', 'frame_restarted'));
         this.frame = [];
         continue;
       }
@@ -46,14 +46,14 @@ export class StxEtxDecoder implements FrameDecoder {
       if (byte === ETX) {
         const lines = splitFrameLines(Buffer.from(this.frame).toString('latin1'));
         this.frame = null;
-        if (lines.length > MAX_FRAME_LINES) out.push(problem('overflow', `Reader sent a frame of ${lines.length} lines (a zone has 2 or 3); it was discarded.`));
+        if (lines.length > MAX_FRAME_LINES) out.push(problem('overflow', `Reader sent a frame of ${lines.length} lines (a zone has 2 or 3); it was discarded.`, 'frame_too_many_lines', { lines: lines.length }));
         else if (lines.length > 0) out.push({ kind: 'zone', lines });
-        else out.push(problem('not_a_zone', 'Reader sent an empty frame (no lines were read: reposition the document).'));
+        else out.push(problem('not_a_zone', 'Reader sent an empty frame (no lines were read: reposition the document).', 'frame_empty'));
         continue;
       }
       if (this.frame.length >= MAX_FRAME_BYTES) {
         this.frame = null;
-        out.push(problem('overflow', `Reader sent a frame longer than ${MAX_FRAME_BYTES} bytes without ETX; it was discarded. Check the framing in the reader profile.`));
+        out.push(problem('overflow', `Reader sent a frame longer than ${MAX_FRAME_BYTES} bytes without ETX; it was discarded. Check the framing in the reader profile.`, 'frame_no_etx', { max: MAX_FRAME_BYTES }));
         continue;
       }
       this.frame.push(byte);
@@ -65,7 +65,7 @@ export class StxEtxDecoder implements FrameDecoder {
     const out: DecoderOutput[] = [];
     this.flushStray(out);
     if (this.frame !== null) {
-      out.push(problem('truncated_frame', 'Reader stopped sending in the middle of a frame; the partial frame was discarded.'));
+      out.push(problem('truncated_frame', 'Reader stopped sending in the middle of a frame; the partial frame was discarded.', 'frame_cut'));
       this.frame = null;
     }
     return out;
@@ -73,7 +73,7 @@ export class StxEtxDecoder implements FrameDecoder {
 
   private flushStray(out: DecoderOutput[]): void {
     if (this.strayBytes === 0) return;
-    out.push(problem('garbage', `Reader sent ${this.strayBytes} bytes outside any STX/ETX frame; they were ignored. Check the framing in the reader profile.`));
+    out.push(problem('garbage', `Reader sent ${this.strayBytes} bytes outside any STX/ETX frame; they were ignored. Check the framing in the reader profile.`, 'stray_bytes_frame', { bytes: this.strayBytes }));
     this.strayBytes = 0;
   }
 }

@@ -13,7 +13,7 @@ export interface AccessHidOptions {
   reportId?: number;
 }
 
-export type ReportPayload = { ok: true; bytes: Buffer } | { ok: false; message: string };
+export type ReportPayload = { ok: true; bytes: Buffer } | { ok: false; message: string; params: Record<string, number> };
 
 export function accessHidPayload(report: Buffer, opts: AccessHidOptions = {}): ReportPayload {
   let r = report;
@@ -23,7 +23,7 @@ export function accessHidPayload(report: Buffer, opts: AccessHidOptions = {}): R
   }
   if (r.length === 0) return { ok: true, bytes: Buffer.alloc(0) };
   const len = r[0]! & 0x7f;
-  if (len > r.length - 1) return { ok: false, message: `Reader sent a HID report claiming ${len} bytes in a ${r.length}-byte report; it was ignored.` };
+  if (len > r.length - 1) return { ok: false, message: `Reader sent a HID report claiming ${len} bytes in a ${r.length}-byte report; it was ignored.`, params: { claimed: len, size: r.length } };
   return { ok: true, bytes: Buffer.from(r.subarray(1, 1 + len)) };
 }
 

@@ -82,13 +82,17 @@ export function ManualEntry({ onRead, onClose }: { onRead(r: TravellerRead): voi
         {parsed &&
           (parsed.valid ? (
             <p className="check check-ok">
-              <span aria-hidden="true">✔ </span>
+              <span aria-hidden="true" className="check-icon">
+                ✔
+              </span>
               {t('manual.valid', { format: parsed.format ?? '?' })}
             </p>
           ) : (
             <div className="check check-bad manual-errors">
-              <span aria-hidden="true">✖ </span>
-              <span>
+              <span aria-hidden="true" className="check-icon" data-testid="manual-errors-icon">
+                ✖
+              </span>
+              <span className="manual-errors-text">
                 {parsed.format ? t('manual.invalid', { format: parsed.format }) : t('manual.unknownFormat')}
                 <ul>
                   {parsed.errors.slice(0, 6).map((er, i) => (

@@ -1,10 +1,11 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { RawTrafficView } from '../../../../electron/contract';
+import type { RawTrafficView, ReaderProblemView } from '../../../../electron/contract';
 import { call, subscribe } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Card } from '../../components/Tabs';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n';
+import { readerProblemText } from '../../i18n/coded';
 import { ReaderPills, useReaders } from '../officer/StatusStrip';
 
 // The profile form carries the core's validation schema (zod): loaded with the technician's screen only,
@@ -85,14 +86,23 @@ function Devices() {
 
 const MAX_LINES = 300;
 
-/** Every byte the readers send and receive, as hex and as text, for setting up framing. */
+type ConsoleLine = ({ kind: 'raw' } & RawTrafficView) | ({ kind: 'problem' } & ReaderProblemView);
+
+/** Every byte the readers send and receive, as hex and as text, for setting up framing; and what was wrong with it. */
 function RawConsole() {
-  const { t } = useI18n();
-  const [lines, setLines] = useState<RawTrafficView[]>([]);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [lines, setLines] = useState<ConsoleLine[]>([]);
   const [paused, setPaused] = useState(false);
   useEffect(() => {
     if (paused) return;
-    return subscribe('scanner.raw', (r) => setLines((prev) => [...prev.slice(-(MAX_LINES - 1)), r]));
+    const add = (l: ConsoleLine) => setLines((prev) => [...prev.slice(-(MAX_LINES - 1)), l]);
+    const stopRaw = subscribe('scanner.raw', (r) => add({ kind: 'raw', ...r }));
+    const stopProblems = subscribe('scanner.problem', (p) => add({ kind: 'problem', ...p }));
+    return () => {
+      stopRaw();
+      stopProblems();
+    };
   }, [paused]);
   const time = useMemo(() => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3 }), []);
   return (
@@ -121,15 +131,30 @@ function RawConsole() {
               </tr>
             </thead>
             <tbody data-testid="raw-lines">
-              {lines.map((l, i) => (
-                <tr key={i}>
-                  <td>{time.format(l.at)}</td>
-                  <td>{l.readerId}</td>
-                  <td>{l.direction === 'in' ? '←' : '→'}</td>
-                  <td className="raw-hex">{l.hex}</td>
-                  <td className="raw-text">{l.text}</td>
-                </tr>
-              ))}
+              {lines.map((l, i) =>
+                l.kind === 'problem' ? (
+                  <tr key={i} className="raw-problem" data-testid="raw-problem">
+                    <td>{time.format(l.at)}</td>
+                    <td>{l.readerId}</td>
+                    <td>
+                      <span aria-hidden="true">⚠</span>
+                      <span className="visually-hidden">{t('raw.problem')}</span>
+                    </td>
+                    <td colSpan={2} className="raw-text">
+                      {readerProblemText(i18n, l)}
+                      {l.suppressed > 0 && <span className="muted"> {t('raw.suppressed', { n: l.suppressed })}</span>}
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={i}>
+                    <td>{time.format(l.at)}</td>
+                    <td>{l.readerId}</td>
+                    <td>{l.direction === 'in' ? '←' : '→'}</td>
+                    <td className="raw-hex">{l.hex}</td>
+                    <td className="raw-text">{l.text}</td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         )}

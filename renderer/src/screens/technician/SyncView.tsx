@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { Card } from '../../components/Tabs';
 import { isMessageKey, useI18n } from '../../i18n';
 import { codedText } from '../../i18n/coded';
+import { syncHeadline } from './syncHeadline';
 
 export function SyncView() {
   const i18n = useI18n();
@@ -59,10 +60,11 @@ export function SyncView() {
     }
   }
 
+  const headline = status && syncHeadline(status);
   return (
     <div className="two-col">
       <Card title={t('sync.status')} id="sync-status-title" testId="sync-status">
-        {status && (
+        {status && headline && (
           <dl className="fields one">
             <div className="field">
               <dt>{t('sync.version')}</dt>
@@ -80,10 +82,11 @@ export function SyncView() {
               <dt>{t('sync.next')}</dt>
               <dd>{dateTime(status.nextAttemptAt)}</dd>
             </div>
-            <div className="field">
+            <div className="field field-full">
               <dt>{t('sync.state')}</dt>
-              <dd className={status.stale || status.lastError ? 'warn-text' : 'ok-text'}>
-                {status.running ? t('sync.running') : status.stale ? `⚠ ${t('sync.stale')}` : `✔ ${t('sync.fresh')}`}
+              <dd className={headline.tone === 'muted' ? 'muted' : `${headline.tone}-text`} data-testid="sync-state" data-state={headline.state}>
+                {headline.icon && <span aria-hidden="true">{headline.icon} </span>}
+                {t(headline.key)}
               </dd>
             </div>
           </dl>
