@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Card } from '../../components/Tabs';
 import { useI18n, type MessageKey } from '../../i18n';
+import { readerProblemText } from '../../i18n/coded';
 import { asProfile, getAt, profileProblems, setAt, type FieldProblem, type Profile } from './profileForm';
 
 type Path = Array<string | number>;
@@ -26,7 +27,8 @@ interface FormCtx {
  * with it, save. The JSON of a profile stays available as an advanced view.
  */
 export function ProfilesEditor() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [profiles, setProfiles] = useState<Profile[]>([]);
   const [defaults, setDefaults] = useState<Profile[]>([]);
   const [active, setActive] = useState<string | null>(null);
@@ -36,7 +38,13 @@ export function ProfilesEditor() {
   const [template, setTemplate] = useState('');
   const [advanced, setAdvanced] = useState(false);
   const [testing, setTesting] = useState(false);
-  const [test, setTest] = useState<{ lines: string[]; mrz: MrzView | null; raw: RawTrafficView[]; error: string | null } | null>(null);
+  const [test, setTest] = useState<{
+    lines: string[];
+    mrz: MrzView | null;
+    raw: RawTrafficView[];
+    error: string | null;
+    problem: { code: string; params: Record<string, string | number> } | null;
+  } | null>(null);
 
   useEffect(() => {
     call('scanner.profiles.get', {}).then((r) => {
@@ -229,7 +237,7 @@ export function ProfilesEditor() {
           <span aria-hidden="true">{test.error ? '✖' : test.mrz?.valid ? '✔' : '▲'} </span>
           <span>
             {test.error
-              ? test.error
+              ? readerProblemText(i18n, test.problem ? { ...test.problem, message: test.error } : null, test.error)
               : test.lines.length === 0
                 ? t('profiles.testNothing')
                 : test.mrz?.valid
