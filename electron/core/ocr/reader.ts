@@ -111,7 +111,7 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
       const passes: Array<Variant | 'glyphs'> = templates ? ['gray', 'glyphs', ...VARIANTS.slice(1)] : VARIANTS;
       for (const variant of passes) {
         const reading = variant === 'glyphs'
-          ? await readLinesByGlyphs(templates!, z, bands, chH, pitch, flipped)
+          ? await readLinesByGlyphs(templates!, z, bands, chH, pitch, flipped, readings.find((r) => r.flipped === flipped && r.attempt === 'gray'))
           : await readLines(ocr, z, bands, chH, pitch, variant, flipped);
         readings.push(reading);
         const result = arbitrate(readings.filter((r) => r.flipped === flipped), opts.today);
@@ -185,12 +185,22 @@ async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number
   return { attempt: variant, flipped, read };
 }
 
-/** The glyph recogniser's vote: fixed-pitch OCR-B templates, no tesseract call. */
-async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: number, pitch: number, flipped: boolean): Promise<Reading> {
+/**
+ * The glyph recogniser's vote: fixed-pitch OCR-B templates, no tesseract call. Its templates barely tell
+ * the letter O from the digit 0, so where it read one of them and the model read one of them at the same
+ * place (lines of equal length), the model's choice stands: otherwise two O-for-0 swaps in a document
+ * number can pass its check digit together and make a wrong zone look valid.
+ */
+async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: number, pitch: number, flipped: boolean, model?: Reading): Promise<Reading> {
   const read: OcrLine[] = [];
-  for (const b of bands) {
+  for (const [i, b] of bands.entries()) {
     const g = readGlyphs(await lineRaw(z, b, chH, pitch, 'gray'), t);
-    read.push({ raw: g?.text ?? '', confidence: g?.confidence ?? 0 });
+    let text = g?.text ?? '';
+    const theirs = model?.read[i]?.raw;
+    if (theirs && theirs.length === text.length) {
+      text = [...text].map((c, k) => ((c === 'O' || c === '0') && (theirs[k] === 'O' || theirs[k] === '0') ? theirs[k]! : c)).join('');
+    }
+    read.push({ raw: text, confidence: g?.confidence ?? 0 });
   }
   return { attempt: 'glyphs', flipped, read };
 }
