@@ -176,6 +176,7 @@ describe('officer: a full shift by keyboard', () => {
     await page.getByTestId('read-held').waitFor();
     expect(await page.locator('[data-field="documentNumber"]').textContent()).toMatch(/751234567/);
     expect(await page.getByTestId('hit-panel').count()).toBe(1);
+    await axe('officer-read-held');
     await screenshot(page, 'officer-read-held-en');
     // Admitting a hit needs a justification too: F2 alone records nothing.
     await page.keyboard.press('F2');
