@@ -1,22 +1,12 @@
-import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { runCliCaptured } from '../cliRun';
 import { openInspectionLog } from '../../../electron/core/inspections/index';
 import { tempDir } from '../inspections/fixtures';
 
 let t: ReturnType<typeof tempDir>;
 afterEach(() => t.cleanup());
 
-async function cli(args: string[], stdinText = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (b) => (out += b));
-  stderr.on('data', (b) => (err += b));
-  const code = await runCli(args, { stdout, stderr, stdin: Readable.from([Buffer.from(stdinText)]), env: {} });
-  return { code, out, err };
-}
+const cli = (args: string[], stdinText = '') => runCliCaptured(args, stdinText);
 
 describe('checkpoint users', () => {
   it('adds an account with the password from stdin and lists it', async () => {

@@ -1,25 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { runCliCaptured } from '../cliRun';
 import { openInspectionLog } from '../../../electron/core/inspections/index';
 import { sampleInspection, tempDir } from '../inspections/fixtures';
 
 let t: ReturnType<typeof tempDir>;
 afterEach(() => t.cleanup());
 
-async function cli(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (b) => (out += b));
-  stderr.on('data', (b) => (err += b));
-  const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), env: {} });
-  return { code, out, err };
-}
+const cli = (args: string[]) => runCliCaptured(args);
 
 describe('checkpoint export shift', () => {
   it('writes CSV and PDF for a period and officer, and records both in the chain', async () => {

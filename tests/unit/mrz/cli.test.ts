@@ -1,22 +1,10 @@
 /** `checkpoint mrz parse` as a technician or a script uses it: argument, stdin, --json, --correct, exit codes. */
 import { spawnSync } from 'node:child_process';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { runCliCaptured } from '../cliRun';
 import { SPECIMENS } from '../../../electron/core/mrz/index';
 
-async function cli(argv: string[], stdinText?: string): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  if (stdinText !== undefined) stdin.end(stdinText);
-  const code = await runCli(['mrz', ...argv], { stdout, stderr, stdin, env: {} });
-  return { code, out, err };
-}
+const cli = (argv: string[], stdinText?: string) => runCliCaptured(['mrz', ...argv], stdinText);
 const jsonLines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('checkpoint mrz parse', () => {
