@@ -162,3 +162,55 @@ export async function degrade(src: Gray, rng: Rng, severity: number, textHeight:
   else if (r < 0.85) g = await jpeg(g, int(rng, Math.round(90 - 60 * s), 95));
   return g;
 }
+
+/** A slow vertical wave along the line, like a curved page or a bent card under a camera. */
+export function wave(g: Gray, amplitude: number, period: number, phase: number): Gray {
+  const { data, width, height } = g;
+  const out = Buffer.alloc(width * height, 255);
+  for (let x = 0; x < width; x++) {
+    const dy = amplitude * Math.sin((2 * Math.PI * x) / period + phase);
+    const y0 = Math.floor(dy), f = dy - y0;
+    for (let y = 0; y < height; y++) {
+      const a = y + y0, b = a + 1;
+      const va = a >= 0 && a < height ? data[a * width + x]! : 255;
+      const vb = b >= 0 && b < height ? data[b * width + x]! : 255;
+      out[y * width + x] = Math.round(va * (1 - f) + vb * f);
+    }
+  }
+  return { data: out, width, height };
+}
+
+/**
+ * New looks for a REAL line crop (binarised, tight, about 57 px high in mrz-lines): other margins,
+ * pitch, slant, baseline waves, stroke weights, resolutions and finishes. The glyphs stay the real
+ * printed and photographed ones, which synthetic rendering cannot match; only their geometry and
+ * ink change, so one real line teaches several ways the same print can reach the recogniser.
+ */
+export async function reshapeReal(src: Gray, r: Rng): Promise<Gray> {
+  let g = cropToInk(src);
+  const h = g.height;
+  g = pad(g, int(r, 0, Math.round(h * 0.5)), int(r, 0, Math.round(h * 0.3)), int(r, 0, Math.round(h * 0.5)), int(r, 0, Math.round(h * 0.3)));
+  // pitch: wider or narrower printing, as between issuers and camera angles
+  const sx = 0.82 + r() * 0.38;
+  g = await toGray(fromGray(g).resize(Math.max(16, Math.round(g.width * sx)), g.height, { fit: 'fill', kernel: 'cubic' }));
+  const deg = (r() - 0.5) * 2.4;
+  const shear = r() < 0.5 ? (r() - 0.5) * 0.24 : 0;
+  if (Math.abs(deg) > 0.05 || shear !== 0) g = await rotateShear(g, deg, shear);
+  if (r() < 0.35) g = wave(g, h * (0.02 + r() * 0.06), h * (4 + r() * 14), r() * 6.3);
+  // stroke weight at double resolution, where a threshold after blur thins or fattens smoothly
+  if (r() < 0.6) {
+    const up = await resizeHeight(g, g.height * 2, 'cubic');
+    const w = await strokeWeight(up, 0.8 + r() * 1.8, 70 + r() * 130);
+    g = await resizeHeight(w, g.height, 'lanczos3');
+  }
+  g = await resizeHeight(g, int(r, 22, 66), r() < 0.3 ? 'nearest' : 'lanczos3');
+  if (r() < 0.25) g = await toGray(fromGray(g).blur(0.3 + r() * 0.9));
+  if (r() < 0.4) printDefects(g, r, 0.2 + r() * 0.6);
+  const f = r();
+  if (f < 0.6) binarise(g, 110 + r() * 40);
+  else {
+    tone(g, r, { ink: r() * 70, paper: 255 - r() * 70, gradient: r() * 0.3, noise: r() * 14 });
+    if (f > 0.85) g = await jpeg(g, int(r, 40, 90));
+  }
+  return g;
+}

@@ -11,13 +11,13 @@
  * usage: tsx tools/ocr-train/make-data.ts --out DIR --dataset ../shared/datasets/mrz-lines
  *          [--synthetic 16000] [--real-copies 3] [--seed 1] [--batch 200]
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { type Gray, degrade, fromGray, toGray } from './augment';
+import { type Gray, degrade, toGray } from './augment';
+import { type Sample, done, writeBatch } from './lstmf';
 import { renderLine } from './renderLine';
 import { type Rng, makeRng, randomTrainingLine } from './mrzText';
 
@@ -44,37 +44,6 @@ sharp.concurrency(1);
 async function augmentReal(src: Gray, r: Rng): Promise<Gray> {
   // Real crops already carry their own degradations; add milder ones on top.
   return degrade(src, r, 0.5 * r(), Math.max(12, src.height * (0.4 + r() * 0.5)));
-}
-
-interface Sample { text: string; img: Gray }
-
-/** Batches already on disk are kept, so an interrupted run resumes where it stopped. */
-const done = (dir: string, name: string) => existsSync(join(dir, `${name}.lstmf`));
-
-async function writeBatch(dir: string, name: string, samples: Sample[]): Promise<string> {
-  const tmp = join(dir, `${name}.pages`);
-  mkdirSync(tmp, { recursive: true });
-  let box = '';
-  const files: string[] = [];
-  for (let p = 0; p < samples.length; p++) {
-    const { text, img } = samples[p]!;
-    const f = join(tmp, `${String(p).padStart(5, '0')}.png`);
-    await fromGray(img).png().toFile(f);
-    files.push(f);
-    // Whole-line boxes: LSTM training needs only the line's text, not glyph positions.
-    const { width: w, height: h } = img;
-    for (const c of text) box += `${c} 0 0 ${w} ${h} ${p}\n`;
-    box += `\t ${w} ${h} ${w + 1} ${h + 1} ${p}\n`;
-  }
-  const tif = join(dir, `${name}.tif`);
-  execFileSync('convert', [...files, '-compress', 'lzw', tif]);
-  writeFileSync(join(dir, `${name}.box`), box);
-  execFileSync('tesseract', [tif, join(dir, name), '--psm', '13', 'lstm.train'], { stdio: 'ignore' });
-  rmSync(tmp, { recursive: true, force: true });
-  rmSync(tif);
-  const lstmf = join(dir, `${name}.lstmf`);
-  if (!existsSync(lstmf)) throw new Error(`tesseract made no ${lstmf}`);
-  return lstmf;
 }
 
 /** Source photo of a real line: its name without the trailing -N line index. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trains the project's MRZ recognition model for Tesseract (LSTM), from scratch.
 # usage: npm run train:ocr            (all steps; about 1.5-2 h on one core)
-#        STEPS="data starter" npm run train:ocr   (a subset: data starter train resume finetune final eval)
+#        STEPS="data starter" npm run train:ocr   (a subset: data starter train resume realaug finetune final eval)
 #        STEPS="resume final eval" npm run train:ocr   (go on from the last checkpoint, e.g. after a stop)
 #        STEPS="finetune final eval" npm run train:ocr (from the best snapshot, on the real lines only)
 # Environment:
@@ -21,7 +21,7 @@ WORK=${WORK:-$ROOT/tools/ocr-train/work}
 SYNTHETIC=${SYNTHETIC:-4000}
 MAX_ITER=${MAX_ITER:-100000}
 SNAP_EVERY=${SNAP_EVERY:-300}
-STEPS=${STEPS:-data starter train finetune final eval}
+STEPS=${STEPS:-data starter train realaug finetune final eval}
 NET_BASE=${NET_BASE:-'[1,36,0,1 Ct3,3,16 Mp3,3 Lfys32 Lfx96 Lrx96 O1c'}
 export OMP_THREAD_LIMIT=1
 mkdir -p "$WORK"
@@ -72,29 +72,43 @@ if has resume; then
   kill $SNAPPER 2>/dev/null || true
 fi
 
+if has realaug; then
+  # Reshaped copies of the real fitting lines (new margins, pitch, slant, waves, stroke weights,
+  # resolutions) for the fine-tune: two generators, one per core.
+  echo "== reshaping real training lines (${REAL_RESHAPES:-12} copies each)"
+  HALF=$(( ${REAL_RESHAPES:-12} / 2 ))
+  npx tsx tools/ocr-train/make-realaug.ts --out "$WORK/data2" --dataset "$DATASET" --copies "$HALF" --first 0 &
+  npx tsx tools/ocr-train/make-realaug.ts --out "$WORK/data2" --dataset "$DATASET" --copies "$(( ${REAL_RESHAPES:-12} - HALF ))" --first "$HALF"
+  wait
+fi
+
 if has finetune; then
-  # Last stage: from the best snapshot so far, the real training lines only (fitting lines and their
-  # augmented copies, no synthetic ones) at a lower learning rate. Its snapshots join snap/scores.txt
-  # as ft_<iteration>, so `final` picks whichever checkpoint has the lowest held-out error.
-  BEST=$(sort -t' ' -k2,2g "$WORK/snap/scores.txt" | head -1 | cut -d' ' -f1)
-  echo "== fine-tuning $BEST on real lines (learning rate ${FT_LR:-0.0005}, ${FT_ITER:-8000} iterations)"
-  grep -v '/syn_' "$WORK/data/train.list" > "$WORK/data/train-real.list"
-  mkdir -p "$WORK/ckpt-ft"
-  cp "$BEST" "$WORK/ckpt-ft/start.checkpoint"
-  nice -n 10 lstmtraining --continue_from "$WORK/ckpt-ft/start.checkpoint" --traineddata "$STARTER" \
-    --reset_learning_rate --learning_rate "${FT_LR:-0.0005}" --model_output "$WORK/ckpt-ft/mrz" \
-    --train_listfile "$WORK/data/train-real.list" --max_iterations "${FT_ITER:-8000}" --debug_interval 0 \
-    > "$WORK/train-ft.log" 2>&1 &
+  # Last stage: from the best snapshot so far (or FT_FROM), the real training lines only (fitting
+  # lines, their augmented and reshaped copies, no synthetic ones unless FT_SYN files are asked for)
+  # at a lower learning rate. Its snapshots join snap/scores.txt as <FT_TAG>_<iteration>, so `final`
+  # picks whichever checkpoint has the lowest held-out error.
+  BEST=${FT_FROM:-$(sort -t' ' -k2,2g "$WORK/snap/scores.txt" | head -1 | cut -d' ' -f1)}
+  TAG=${FT_TAG:-ft}
+  echo "== fine-tuning $BEST on real lines (learning rate ${FT_LR:-0.0005}, ${FT_ITER:-8000} iterations) as $TAG"
+  LIST="$WORK/data/train-$TAG.list"
+  { grep -v '/syn_' "$WORK/data/train.list"; cat "$WORK"/data2/reshape-*.list 2>/dev/null || true;
+    grep '/syn_' "$WORK/data/train.list" | sort -u | head -n "${FT_SYN:-0}"; } | shuf --random-source=<(yes) > "$LIST"
+  mkdir -p "$WORK/ckpt-$TAG"
+  cp "$BEST" "$WORK/ckpt-$TAG/start.checkpoint"
+  nice -n 10 lstmtraining --continue_from "$WORK/ckpt-$TAG/start.checkpoint" --traineddata "$STARTER" \
+    --reset_learning_rate --learning_rate "${FT_LR:-0.0005}" --model_output "$WORK/ckpt-$TAG/mrz" \
+    --train_listfile "$LIST" --max_iterations "${FT_ITER:-8000}" --debug_interval 0 \
+    > "$WORK/train-$TAG.log" 2>&1 &
   FT=$!
   while kill -0 $FT 2>/dev/null; do
     sleep "$SNAP_EVERY"
-    [ -f "$WORK/ckpt-ft/mrz_checkpoint" ] || continue
-    ITER=$(grep -oE 'At iteration [0-9]+/[0-9]+' "$WORK/train-ft.log" | tail -1 | sed -E 's#.*/([0-9]+)#\1#')
-    SNAP="$WORK/snap/ft_${ITER:-0}.checkpoint"
-    cp "$WORK/ckpt-ft/mrz_checkpoint" "$SNAP"
+    [ -f "$WORK/ckpt-$TAG/mrz_checkpoint" ] || continue
+    ITER=$(grep -oE 'At iteration [0-9]+/[0-9]+' "$WORK/train-$TAG.log" | tail -1 | sed -E 's#.*/([0-9]+)#\1#')
+    SNAP="$WORK/snap/${TAG}_${ITER:-0}.checkpoint"
+    cp "$WORK/ckpt-$TAG/mrz_checkpoint" "$SNAP"
     CER=$(lstmeval --model "$SNAP" --traineddata "$STARTER" --eval_listfile "$WORK/data/heldout.list" 2>&1 | grep -oE 'BCER eval=[0-9.]+' | tail -1 | grep -oE '[0-9.]+$')
     echo "$SNAP ${CER:-100} 100" >> "$WORK/snap/scores.txt"
-    echo "[fine-tune] iter ${ITER:-?}: held-out char error ${CER:-?}%"
+    echo "[$TAG] iter ${ITER:-?}: held-out char error ${CER:-?}%"
   done
 fi
 

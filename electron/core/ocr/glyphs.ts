@@ -108,8 +108,10 @@ export function cellVector(ink: Uint8Array, width: number, height: number, x0: n
 export interface GlyphBox {
   x0: number;
   x1: number;
-  /** null where a glyph should be but nothing was found */
+  /** false where a glyph should be but nothing was found */
   found: boolean;
+  /** ink height in pixels of a glyph found whole (not a gap, not a piece cut from touching glyphs) */
+  height: number | null;
 }
 
 /** Frame of the capitals: top and bottom shared by the tall glyphs of the line. */
@@ -158,12 +160,12 @@ export function segmentLine(ink: Uint8Array, width: number, height: number): { b
       const missing = Math.round(steps[i - 1]! / pitch) - 1;
       for (let k = 1; k <= missing && k < 4; k++) {
         const cx = centres[i - 1]! + k * pitch;
-        boxes.push({ x0: cx - pitch * 0.4, x1: cx + pitch * 0.4, found: false });
+        boxes.push({ x0: cx - pitch * 0.4, x1: cx + pitch * 0.4, found: false, height: null });
       }
     }
     const w = c.x1 - c.x0 + 1;
     const parts = w > 1.5 * pitch ? Math.round(w / pitch) : 1;
-    for (let k = 0; k < parts; k++) boxes.push({ x0: c.x0 + (k * w) / parts, x1: c.x0 + ((k + 1) * w) / parts - 1, found: true });
+    for (let k = 0; k < parts; k++) boxes.push({ x0: c.x0 + (k * w) / parts, x1: c.x0 + ((k + 1) * w) / parts - 1, found: true, height: parts === 1 ? c.y1 - c.y0 + 1 : null });
   }
   return { boxes, top: frame.top, bottom: frame.bottom };
 }
@@ -172,6 +174,8 @@ export interface GlyphReading {
   text: string;
   /** mean margin between best and second-best character, 0–100 */
   confidence: number;
+  /** ink height of each glyph read (null where unknown), position by position with `text` */
+  heights: Array<number | null>;
 }
 
 /** Reads a line image (gray, dark text) glyph by glyph. */
@@ -187,6 +191,7 @@ export function readGlyphs(line: Raw, t: GlyphTemplates): GlyphReading | null {
   const y0 = seg.top - capH * 0.1, y1 = seg.bottom + 1 + capH * 0.1;
   let text = '';
   let margins = 0;
+  const heights = seg.boxes.map((b) => b.height);
   for (const b of seg.boxes) {
     if (!b.found) {
       text += '<';
@@ -219,5 +224,5 @@ export function readGlyphs(line: Raw, t: GlyphTemplates): GlyphReading | null {
     text += bestLabel;
     margins += Math.max(0, best - second);
   }
-  return { text, confidence: Math.round(Math.min(100, (margins / Math.max(1, seg.boxes.length)) * 400)) };
+  return { text, confidence: Math.round(Math.min(100, (margins / Math.max(1, seg.boxes.length)) * 400)), heights };
 }

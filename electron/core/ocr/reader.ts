@@ -31,12 +31,16 @@ export async function locateZone(work: GrayImage | Raw): Promise<Located | null>
   const det: Raw = f > 1
     ? await toRaw(rawSharp(work).resize(Math.round(work.width / f), Math.round(work.height / f), { fit: 'fill' }))
     : { data: work.data, width: work.width, height: work.height };
-  for (const quarter of [0, 90]) {
-    const d = await orient(det, quarter);
-    const window = Math.max(15, Math.round(Math.max(d.width, d.height) / 30)) | 1;
-    const bin = adaptiveBinarise(d.data, d.width, d.height, window, 10);
-    const zone = groupZone(findRows(components(bin)));
-    if (zone) return { quarter, zone, f, detHeight: d.height };
+  // A small offset keeps faint print; a large one drops security-print lines (guilloches) that,
+  // binarised as ink, weld the fillers together. The second runs only when the first finds nothing.
+  for (const offset of [10, 32]) {
+    for (const quarter of [0, 90]) {
+      const d = await orient(det, quarter);
+      const window = Math.max(15, Math.round(Math.max(d.width, d.height) / 30)) | 1;
+      const bin = adaptiveBinarise(d.data, d.width, d.height, window, offset);
+      const zone = groupZone(findRows(components(bin)));
+      if (zone) return { quarter, zone, f, detHeight: d.height };
+    }
   }
   return null;
 }
@@ -47,6 +51,8 @@ interface Reading {
   attempt: string;
   flipped: boolean;
   read: OcrLine[];
+  /** glyph recogniser only: ink height of each glyph, per line */
+  heights?: Array<Array<number | null> | undefined>;
 }
 
 export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { ready(): Promise<void> } {
@@ -114,8 +120,18 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
           ? await readLinesByGlyphs(templates!, z, bands, chH, pitch, flipped, readings.find((r) => r.flipped === flipped && r.attempt === 'gray'))
           : await readLines(ocr, z, bands, chH, pitch, variant, flipped);
         readings.push(reading);
-        const result = arbitrate(readings.filter((r) => r.flipped === flipped), opts.today);
+        let result = arbitrate(readings.filter((r) => r.flipped === flipped), opts.today);
         if (!best || score(result) > score(best.result)) best = { result, reading, zone: z, flipped };
+        // The check digits cannot tell O from 0 where two swaps cancel or two places fit; glyph
+        // height can (OCR-B digits stand taller). A valid zone with the heights' O/0 wins.
+        const gray = variant === 'glyphs' ? readings.find((r) => r.flipped === flipped && r.attempt === 'gray') : undefined;
+        if (gray && reading.heights) {
+          const byHeight = resolveZeroOh(gray.read.map((l) => l.raw), opts.today, reading.heights);
+          if (byHeight.valid && !doubtful(byHeight) && onlyZeroOhApart(byHeight.lines, best.result.lines)) {
+            best = { result: byHeight, reading: gray, zone: z, flipped };
+            result = byHeight;
+          }
+        }
         // a valid first reading still waits for the second recogniser's vote, to be compared below
         if (result.valid && readings.length >= (templates ? 2 : 1)) break;
         // an upside-down zone reads as noise: low confidence means try the other way round at once
@@ -173,6 +189,20 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
   };
 }
 
+/** Same zone shape, different somewhere, and every difference a letter O against a digit 0. */
+function onlyZeroOhApart(a: string[], b: string[]): boolean {
+  if (a.length !== b.length || a.some((l, i) => l.length !== b[i]!.length)) return false;
+  let differs = false;
+  for (let i = 0; i < a.length; i++)
+    for (let k = 0; k < a[i]!.length; k++) {
+      const x = a[i]![k]!, y = b[i]![k]!;
+      if (x === y) continue;
+      if (!((x === 'O' && y === '0') || (x === '0' && y === 'O'))) return false;
+      differs = true;
+    }
+  return differs;
+}
+
 const avg = (ls: OcrLine[]) => (ls.length ? ls.reduce((a, l) => a + l.confidence, 0) / ls.length : 0);
 
 async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number, pitch: number, variant: Variant, flipped: boolean): Promise<Reading> {
@@ -193,6 +223,7 @@ async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number
  */
 async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: number, pitch: number, flipped: boolean, model?: Reading): Promise<Reading> {
   const read: OcrLine[] = [];
+  const heights: Reading['heights'] = [];
   for (const [i, b] of bands.entries()) {
     const g = readGlyphs(await lineRaw(z, b, chH, pitch, 'gray'), t);
     let text = g?.text ?? '';
@@ -201,8 +232,10 @@ async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: 
       text = [...text].map((c, k) => ((c === 'O' || c === '0') && (theirs[k] === 'O' || theirs[k] === '0') ? theirs[k]! : c)).join('');
     }
     read.push({ raw: text, confidence: g?.confidence ?? 0 });
+    // heights line up with the model's characters only when both found as many glyphs
+    heights.push(g && theirs && theirs.length === g.heights.length ? g.heights : undefined);
   }
-  return { attempt: 'glyphs', flipped, read };
+  return { attempt: 'glyphs', flipped, read, heights };
 }
 
 /**
