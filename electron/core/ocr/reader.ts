@@ -261,8 +261,38 @@ function flagDisagreement(result: MrzResult, others: Reading[], today?: Date): v
   }
 }
 
-/** Valid, but with a state code nobody issues: another vote may hold the right letters. */
-const doubtful = (r: MrzResult) => r.warnings.some((w) => w.code === 'unknown_state');
+/**
+ * Valid, but with a state code nobody issues or a document code the format does not use: another
+ * vote (or a reading without edge junk) may hold the right letters.
+ */
+const doubtful = (r: MrzResult) => r.warnings.some((w) => w.code === 'unknown_state' || w.code === 'document_code');
+
+/** The line length of a zone of `count` lines read as `lines`: 30 for three, 44 or 36 for two. */
+function expectedLength(lines: string[]): number | null {
+  if (lines.length === 3) return 30;
+  if (lines.length !== 2) return null;
+  const longest = Math.max(...lines.map((l) => l.length));
+  return longest >= 40 ? 44 : 36;
+}
+
+/**
+ * A line read with up to three characters too many at its start: the edge of the page, a card
+ * corner or a shadow beside the zone read as letters. Each way of dropping them (and any fillers
+ * beyond the line's length) is offered to the check digits and the format's code letters; the
+ * reading as it came stays an option too, so nothing is dropped that the zone does not reject.
+ */
+function withoutEdgeJunk(raw: string, length: number): string[] {
+  const extra = raw.length - length;
+  if (extra < 1 || extra > 3) return [];
+  const out: string[] = [];
+  for (let k = 1; k <= extra; k++) {
+    // junk is read as letters or digits; a filler belongs to the zone
+    if (raw[k - 1] === '<') break;
+    const rest = raw.slice(k);
+    if (rest.length === length || /^<+$/.test(rest.slice(length))) out.push(rest.slice(0, length));
+  }
+  return out;
+}
 
 /** Valid first, then fewer errors. */
 function score(r: MrzResult): number {
@@ -281,23 +311,35 @@ function arbitrate(readings: Reading[], today?: Date): MrzResult {
   const parse = (lines: string[]) => resolveZeroOh(lines, today);
   const latest = readings[readings.length - 1]!;
   let best = parse(latest.read.map((l) => l.raw));
-  if ((best.valid && !doubtful(best)) || readings.length === 1) return best;
+  const settled = () => best.valid && !doubtful(best);
+  if (settled()) return best;
   const n = latest.read.length;
-  const options = Array.from({ length: n }, (_, i) => [...new Set(readings.map((r) => r.read[i]?.raw ?? ''))]);
-  const combos = options.reduce((a, o) => a * o.length, 1);
-  if (combos > 256) return best;
-  const idx = new Array(n).fill(0);
-  for (let k = 0; k < combos; k++) {
-    let rest = k;
-    for (let i = 0; i < n; i++) {
-      idx[i] = rest % options[i]!.length;
-      rest = Math.floor(rest / options[i]!.length);
+  const search = (options: string[][]) => {
+    const combos = options.reduce((a, o) => a * o.length, 1);
+    if (combos === 1 || combos > 256) return;
+    const idx = new Array(n).fill(0);
+    for (let k = 0; k < combos; k++) {
+      let rest = k;
+      for (let i = 0; i < n; i++) {
+        idx[i] = rest % options[i]!.length;
+        rest = Math.floor(rest / options[i]!.length);
+      }
+      const r = parse(idx.map((j, i) => options[i]![j]!));
+      if (score(r) > score(best)) best = r;
+      if (settled()) return;
     }
-    const r = parse(idx.map((j, i) => options[i]![j]!));
-    if (score(r) > score(best)) best = r;
-    if (best.valid && !doubtful(best)) break;
-  }
-  return best;
+  };
+  const raws = Array.from({ length: n }, (_, i) => [...new Set(readings.map((r) => r.read[i]?.raw ?? ''))]);
+  search(raws);
+  // Only when no reading as it came makes a plausible zone: the same with edge junk dropped, kept
+  // only if that makes the zone valid with a code and a state that exist.
+  const length = expectedLength(latest.read.map((l) => l.raw));
+  if (settled() || !length) return best;
+  const before = best;
+  // A TD1 name line has no check digit, code or state to reject a wrong cut: never cut there.
+  const checkable = (i: number) => !(n === 3 && i === 2);
+  search(raws.map((o, i) => (checkable(i) ? [...new Set([...o, ...o.flatMap((raw) => withoutEdgeJunk(raw, length))])] : o)));
+  return settled() ? best : before;
 }
 
 /**

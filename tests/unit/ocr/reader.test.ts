@@ -93,5 +93,13 @@ describe('reading the zone from a page image', () => {
     const r = await reader.read(p.image);
     expect(r.ok && r.lines).toEqual(p.lines);
   });
+
+  it('drops the page edge read as letters before the zone when code and state prove it junk', async () => {
+    // a turned, skewed photo: the card edge beside line 1 reads as "IEE", giving code "IE" and state "EPD"
+    const p = await syntheticPage(5024, 'TD3', 'hard');
+    const r = await reader.read(p.image);
+    expect(r.ok && r.lines).toEqual(p.lines);
+    if (r.ok) expect(r.mrz.warnings.map((w) => w.code)).not.toContain('unknown_state');
+  });
 });
 
