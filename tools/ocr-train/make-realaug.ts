@@ -2,10 +2,13 @@
  * Many reshaped copies of the real training lines (augment.ts reshapeReal), for the fine-tuning
  * stage: the fine-tune learns the real print from few lines and overfits them (training error 0.15%
  * against 0.5% held out); new geometry and ink for the same glyphs is what it lacks.
- * Held-out lines are left out unless --with-heldout (the final recipe, once the held-out lines have
- * chosen the iteration count). eval.txt is never read.
+ * Only the fitting lines by default; `--which heldout` makes the same for the held-out lines, for the
+ * last stage of the recipe (all real lines, once the held-out lines have chosen the iteration count).
+ * `--plain` packs the lines as they are (25 to a file, the mix share of the original real lines).
+ * eval.txt is never read.
  *
- * usage: tsx tools/ocr-train/make-realaug.ts --out DIR --dataset DIR --copies 12 [--first 0] [--seed 7] [--with-heldout]
+ * usage: tsx tools/ocr-train/make-realaug.ts --out DIR --dataset DIR --copies 12 [--first 0] [--seed 7]
+ *          [--which fit|heldout] [--plain]
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +27,8 @@ const { values } = parseArgs({
     first: { type: 'string', default: '0' },
     seed: { type: 'string', default: '7' },
     'heldout-share': { type: 'string', default: '0.15' },
-    'with-heldout': { type: 'boolean', default: false },
+    which: { type: 'string', default: 'fit' },
+    plain: { type: 'boolean', default: false },
   },
 });
 if (!values.out || !values.dataset) throw new Error('--out DIR and --dataset DIR are required');
@@ -38,12 +42,13 @@ const isHeldOut = (source: string, share: number) => createHash('sha256').update
 
 const names = readFileSync(join(DATASET, 'train.txt'), 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
 const share = Number(values['heldout-share']);
-const use = names.filter((n) => values['with-heldout'] || !isHeldOut(sourceOf(n), share));
-const tag = values['with-heldout'] ? 'allaug' : 'reshape';
+const heldOnly = values.which === 'heldout';
+const use = names.filter((n) => isHeldOut(sourceOf(n), share) === heldOnly);
+const tag = `${heldOnly ? 'held' : ''}${values.plain ? 'plain' : 'reshape'}`;
 mkdirSync(OUT, { recursive: true });
 const first = Number(values.first);
 const copies = Number(values.copies);
-const BATCH = 100;
+const BATCH = values.plain ? 25 : 100;
 const made: string[] = [];
 for (let c = first; c < first + copies; c++) {
   const rng = makeRng(Number(values.seed) * 1000 + c);
@@ -54,7 +59,8 @@ for (let c = first; c < first + copies; c++) {
       const s: Sample[] = [];
       for (const n of order.slice(i, i + BATCH)) {
         const text = readFileSync(join(DATASET, 'lines', `${n}.gt.txt`), 'utf8').trim();
-        s.push({ text, img: await reshapeReal(await toGray(sharp(join(DATASET, 'lines', `${n}.tif`))), rng) });
+        const img = await toGray(sharp(join(DATASET, 'lines', `${n}.tif`)));
+        s.push({ text, img: values.plain ? img : await reshapeReal(img, rng) });
       }
       await writeBatch(OUT, name, s);
     }

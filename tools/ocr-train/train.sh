@@ -91,7 +91,10 @@ if has finetune; then
   TAG=${FT_TAG:-ft}
   echo "== fine-tuning $BEST on real lines (learning rate ${FT_LR:-0.0005}, ${FT_ITER:-8000} iterations) as $TAG"
   LIST="$WORK/data/train-$TAG.list"
+  # FT_ALL=1: the held-out lines join in (originals and reshaped copies). Their score then means
+  # nothing, so such a run takes the iteration count the held-out lines chose before, and FINAL_FROM.
   { grep -v '/syn_' "$WORK/data/train.list"; cat "$WORK"/data2/reshape-*.list 2>/dev/null || true;
+    if [ -n "${FT_ALL:-}" ]; then cat "$WORK"/data2/heldplain-*.list "$WORK"/data2/heldreshape-*.list; fi
     grep '/syn_' "$WORK/data/train.list" | sort -u | head -n "${FT_SYN:-0}"; } | shuf --random-source=<(yes) > "$LIST"
   mkdir -p "$WORK/ckpt-$TAG"
   cp "$BEST" "$WORK/ckpt-$TAG/start.checkpoint"
@@ -107,19 +110,20 @@ if has finetune; then
     SNAP="$WORK/snap/${TAG}_${ITER:-0}.checkpoint"
     cp "$WORK/ckpt-$TAG/mrz_checkpoint" "$SNAP"
     CER=$(lstmeval --model "$SNAP" --traineddata "$STARTER" --eval_listfile "$WORK/data/heldout.list" 2>&1 | grep -oE 'BCER eval=[0-9.]+' | tail -1 | grep -oE '[0-9.]+$')
-    echo "$SNAP ${CER:-100} 100" >> "$WORK/snap/scores.txt"
+    # a run that trains on the held-out lines keeps its (meaningless) scores apart
+    echo "$SNAP ${CER:-100} 100" >> "$WORK/snap/scores${FT_ALL:+-trained-on}.txt"
     echo "[$TAG] iter ${ITER:-?}: held-out char error ${CER:-?}%"
   done
 fi
 
 if has final; then
   echo "== picking the checkpoint with the lowest held-out character error"
-  BEST=$(sort -t' ' -k2,2g "$WORK/snap/scores.txt" | head -1 | cut -d' ' -f1)
-  echo "best: $BEST ($(grep "^$BEST " "$WORK/snap/scores.txt"))"
+  BEST=${FINAL_FROM:-$(sort -t' ' -k2,2g "$WORK/snap/scores.txt" | head -1 | cut -d' ' -f1)}
+  echo "model from: $BEST ($(grep "^$BEST " "$WORK/snap/scores.txt" || echo 'not scored on held-out lines'))"
   lstmtraining --stop_training --continue_from "$BEST" --traineddata "$STARTER" --model_output "$WORK/mrz-float.traineddata"
   lstmtraining --stop_training --convert_to_int --continue_from "$BEST" --traineddata "$STARTER" --model_output "$WORK/mrz.traineddata"
   cp "$WORK/mrz.traineddata" resources/ocr/mrz.traineddata
-  grep "^$BEST " "$WORK/snap/scores.txt" | sed "s#.*/##" > resources/ocr/checkpoint.txt
+  { grep "^$BEST " "$WORK/snap/scores.txt" || basename "$BEST"; } | sed "s#.*/##" > resources/ocr/checkpoint.txt
   ls -l resources/ocr/mrz.traineddata
 fi
 

@@ -132,8 +132,10 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
             result = byHeight;
           }
         }
-        // a valid first reading still waits for the second recogniser's vote, to be compared below
-        if (result.valid && readings.length >= (templates ? 2 : 1)) break;
+        // a valid first reading still waits for the second recogniser's vote, to be compared below;
+        // one that the repair made valid by guessing two or more characters waits for the other
+        // preprocessings too: a reading that needs fewer guesses outscores it (see score)
+        if (result.valid && readings.length >= (templates ? 2 : 1) && guessesOf(best.result) < 2) break;
         // an upside-down zone reads as noise: low confidence means try the other way round at once
         if (variant === 'glyphs' && avg(reading.read) < 45 && avg(readings[0]!.read) < 45) break;
       }
@@ -294,12 +296,21 @@ function withoutEdgeJunk(raw: string, length: number): string[] {
   return out;
 }
 
+/**
+ * Characters the repair changed, O↔0 swaps aside (the layout and glyph heights settle those); a
+ * character dropped or inserted mid-line counts twice (it shifts every character after it).
+ */
+const guessesOf = (r: MrzResult) =>
+  (r.repairs ?? []).reduce((n, p) => {
+    if ((p.from === 'O' && p.to === '0') || (p.from === '0' && p.to === 'O')) return n;
+    const shift = (p.from === '' || p.to === '') && !(p.from === '<' || p.to === '<');
+    return n + (shift ? 2 : 1);
+  }, 0);
+
 /** Valid first, then fewer errors. */
 function score(r: MrzResult): number {
   // a reading that is not even shaped like a zone is worse than any zone with errors
-  // O↔0 swaps are settled by the layout, not guessed: they do not count against a reading
-  const guesses = (r.repairs ?? []).filter((p) => !((p.from === 'O' && p.to === '0') || (p.from === '0' && p.to === 'O'))).length;
-  return (r.valid ? 1000 : 0) - (r.format ? 0 : 500) - r.errors.length * 10 - guesses - (doubtful(r) ? 5 : 0);
+  return (r.valid ? 1000 : 0) - (r.format ? 0 : 500) - r.errors.length * 10 - guessesOf(r) - (doubtful(r) ? 5 : 0);
 }
 
 /**
