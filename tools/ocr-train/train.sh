@@ -98,8 +98,12 @@ if has finetune; then
     grep '/syn_' "$WORK/data/train.list" | sort -u | head -n "${FT_SYN:-0}"; } | shuf --random-source=<(yes) > "$LIST"
   mkdir -p "$WORK/ckpt-$TAG"
   cp "$BEST" "$WORK/ckpt-$TAG/start.checkpoint"
+  # FT_APPEND=N FT_NET='[...]': keep the first N layers and train a new head on them (more capacity
+  # without starting from scratch), e.g. FT_APPEND=5 FT_NET='[Lfx192 O1c40]' on top of Lrx96.
+  HEAD=()
+  if [ -n "${FT_APPEND:-}" ]; then HEAD=(--append_index "$FT_APPEND" --net_spec "$FT_NET"); else HEAD=(--reset_learning_rate); fi
   nice -n 10 lstmtraining --continue_from "$WORK/ckpt-$TAG/start.checkpoint" --traineddata "$STARTER" \
-    --reset_learning_rate --learning_rate "${FT_LR:-0.0005}" --model_output "$WORK/ckpt-$TAG/mrz" \
+    "${HEAD[@]}" --learning_rate "${FT_LR:-0.0005}" --model_output "$WORK/ckpt-$TAG/mrz" \
     --train_listfile "$LIST" --max_iterations "${FT_ITER:-8000}" --debug_interval 0 \
     > "$WORK/train-$TAG.log" 2>&1 &
   FT=$!

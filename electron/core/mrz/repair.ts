@@ -347,8 +347,21 @@ export function restoreTrailingFillers(s: string, wholeField = true): string {
 function fixNameFillers(layout: Layout, ctx: Ctx): void {
   const f = fieldOf(layout, 'name');
   const raw = fieldText(ctx, f);
-  const fixed = restoreTrailingFillers(raw);
+  let fixed = restoreTrailingFillers(raw);
+  // An MRZ-trained reader (likelySwaps) seldom reads a filler as a letter, and never two side by side:
+  // a group of two or more letters standing between fillers is a short name part (CC, LL), kept.
+  if (ctx.likelySwaps && fixed !== raw) fixed = keepNameGroups(raw, fixed);
   if (fixed !== raw) setField(ctx, f, fixed);
+}
+
+/** `fixed` with every group of 2+ letters of `raw` that lies between fillers put back. */
+function keepNameGroups(raw: string, fixed: string): string {
+  const out = fixed.split('');
+  for (const m of raw.matchAll(/<([A-Z]{2,})(?=<)/g)) {
+    const at = m.index! + 1;
+    for (let i = 0; i < m[1]!.length; i++) out[at + i] = raw[at + i]!;
+  }
+  return out.join('');
 }
 
 const LABEL: Record<string, string> = {

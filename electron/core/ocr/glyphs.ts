@@ -112,6 +112,9 @@ export interface GlyphBox {
   found: boolean;
   /** ink height in pixels of a glyph found whole (not a gap, not a piece cut from touching glyphs) */
   height: number | null;
+  /** its top and bottom ink rows */
+  y0?: number;
+  y1?: number;
 }
 
 /** Frame of the capitals: top and bottom shared by the tall glyphs of the line. */
@@ -165,7 +168,7 @@ export function segmentLine(ink: Uint8Array, width: number, height: number): { b
     }
     const w = c.x1 - c.x0 + 1;
     const parts = w > 1.5 * pitch ? Math.round(w / pitch) : 1;
-    for (let k = 0; k < parts; k++) boxes.push({ x0: c.x0 + (k * w) / parts, x1: c.x0 + ((k + 1) * w) / parts - 1, found: true, height: parts === 1 ? c.y1 - c.y0 + 1 : null });
+    for (let k = 0; k < parts; k++) boxes.push({ x0: c.x0 + (k * w) / parts, x1: c.x0 + ((k + 1) * w) / parts - 1, found: true, height: parts === 1 ? c.y1 - c.y0 + 1 : null, y0: c.y0, y1: c.y1 });
   }
   return { boxes, top: frame.top, bottom: frame.bottom };
 }
@@ -176,6 +179,31 @@ export interface GlyphReading {
   confidence: number;
   /** ink height of each glyph read (null where unknown), position by position with `text` */
   heights: Array<number | null>;
+}
+
+/**
+ * A glyph's height to a fraction of a pixel: the binarised box gives whole rows, but the gray edge
+ * rows tell how much of them the ink covers. O and 0 differ by one or two pixels at zone scale.
+ */
+function grayHeight(line: Raw, b: GlyphBox, cut: number): number {
+  const { data, width, height } = line;
+  const x0 = Math.max(0, Math.floor(b.x0)), x1 = Math.min(width - 1, Math.ceil(b.x1));
+  // ink and paper levels of this line: the means either side of the binarisation cut
+  let ink = 0, nInk = 0, paper = 0, nPaper = 0;
+  for (let i = 0; i < data.length; i += 3) {
+    const v = data[i]!;
+    if (v <= cut) { ink += v; nInk++; } else { paper += v; nPaper++; }
+  }
+  ink = nInk ? ink / nInk : 0;
+  paper = nPaper ? paper / nPaper : 255;
+  const span = Math.max(1, paper - ink);
+  let h = 0;
+  for (let y = Math.max(0, b.y0! - 2); y <= Math.min(height - 1, b.y1! + 2); y++) {
+    let darkest = 255;
+    for (let x = x0; x <= x1; x++) darkest = Math.min(darkest, data[y * width + x]!);
+    h += Math.min(1, Math.max(0, (paper - darkest) / span));
+  }
+  return h;
 }
 
 /** Reads a line image (gray, dark text) glyph by glyph. */
@@ -191,7 +219,7 @@ export function readGlyphs(line: Raw, t: GlyphTemplates): GlyphReading | null {
   const y0 = seg.top - capH * 0.1, y1 = seg.bottom + 1 + capH * 0.1;
   let text = '';
   let margins = 0;
-  const heights = seg.boxes.map((b) => b.height);
+  const heights = seg.boxes.map((b) => (b.height === null ? null : grayHeight(line, b, cut)));
   for (const b of seg.boxes) {
     if (!b.found) {
       text += '<';

@@ -347,9 +347,10 @@ function arbitrate(readings: Reading[], today?: Date): MrzResult {
   const length = expectedLength(latest.read.map((l) => l.raw));
   if (settled() || !length) return best;
   const before = best;
-  // A TD1 name line has no check digit, code or state to reject a wrong cut: never cut there.
-  const checkable = (i: number) => !(n === 3 && i === 2);
-  search(raws.map((o, i) => (checkable(i) ? [...new Set([...o, ...o.flatMap((raw) => withoutEdgeJunk(raw, length))])] : o)));
+  // Only line 1, where the document code and the issuing state must also come out right: a name
+  // line has nothing to reject a wrong cut, and on a number line a cut plus another misread can
+  // satisfy the one or two check digits they touch by chance.
+  search(raws.map((o, i) => (i === 0 ? [...new Set([...o, ...o.flatMap((raw) => withoutEdgeJunk(raw, length))])] : o)));
   return settled() ? best : before;
 }
 

@@ -64,55 +64,70 @@ const median = (xs: number[]) => {
 };
 
 /**
- * The physical difference between O and 0: OCR-B draws digits taller than capitals (in the Debian
- * OCR-B font, 0 is 159 units high, O 147, flat capitals 140–146, other digits 154–159). Each line
- * measures its own digits and letters; only where the two heights part clearly (a gap of at least 4%
- * and 1.5 px, wider than the spread inside each group) does a glyph read as O or 0 get a vote, and
- * only when its height sits near one group. A font that draws both alike gives no votes at all. Returns, per line, the character the height says at each voted
- * position ('O' or '0').
+ * The physical difference between O and 0 is a fraction of their height: in the OCR-B font the digit
+ * 0 stands 8% taller than the letter O (159 against 147 units), while other printers' faces differ the
+ * other way or not at all. So the zone is its own reference: the O's the layout proves (letter-only
+ * fields: names, state, nationality) and the 0's it proves (digit-only fields: dates, check digits)
+ * are measured, and an O/0 in a mixed field (document number, optional data) gets a vote only when the
+ * two references stand clearly apart (at least 4%) and it sits close to one of them. Heights are taken
+ * relative to the line's fillers, the same glyph on every line, because each line is cut and scaled
+ * on its own. Returns, per line, the character the height says at each voted mixed position.
  */
+/** The least difference between the zone's O and 0 heights that counts, relative to their height. */
+const MIN_GAP = 0.04;
+
 export function heightVotes(lines: string[], heights: ReadonlyArray<ReadonlyArray<number | null> | undefined>): Array<Map<number, 'O' | '0'>> {
-  type Refs = { digits: number[]; letters: number[] };
-  const refsOf = (text: string, hs: ReadonlyArray<number | null>, into: Refs) => {
-    [...text].forEach((c, k) => {
-      const h = hs[k];
-      if (h == null) return;
-      if (/[1-9]/.test(c)) into.digits.push(h);
-      else if (/[A-NP-Z]/.test(c)) into.letters.push(h);
-    });
-    return into;
-  };
-  const usable = (i: number) => {
+  const votes = lines.map(() => new Map<number, 'O' | '0'>());
+  const cls = classes(lines);
+  if (!cls || lines.some((l, i) => l.length !== cls[i]!.length)) return votes;
+  const usable = lines.map((l, i) => {
     const hs = heights[i];
-    return hs && hs.length === lines[i]!.length ? hs : null;
+    return hs && hs.length === l.length ? hs : null;
+  });
+  const fillerOf = (i: number) => {
+    const hs = usable[i];
+    const fs = hs ? [...lines[i]!].flatMap((c, k) => (c === '<' && hs[k] != null ? [hs[k]!] : [])) : [];
+    return fs.length >= 2 ? median(fs) : null;
   };
-  // A line's own glyphs are the best reference (each line is cut and scaled on its own); a line
-  // with too few digits or letters (TD1 line 1, say) borrows the whole zone's.
-  const pooled: Refs = { digits: [], letters: [] };
-  lines.forEach((t, i) => {
-    const hs = usable(i);
-    if (hs) refsOf(t, hs, pooled);
+  const own = lines.map((_, i) => fillerOf(i));
+  const known = own.filter((f): f is number => f !== null);
+  if (!known.length) return votes;
+  const zoneFiller = median(known);
+  // relative height of each glyph, null where unknown
+  const rel = lines.map((l, i) => {
+    const hs = usable[i];
+    const f = own[i] ?? zoneFiller;
+    return hs ? hs.map((h) => (h == null ? null : h / f)) : null;
   });
-  return lines.map((text, i) => {
-    const votes = new Map<number, 'O' | '0'>();
-    const hs = usable(i);
-    if (!hs) return votes;
-    const own = refsOf(text, hs, { digits: [], letters: [] });
-    const refs = own.digits.length >= 3 && own.letters.length >= 3 ? own : pooled;
-    if (refs.digits.length < 4 || refs.letters.length < 4) return votes;
-    const d = median(refs.digits), l = median(refs.letters);
-    const gap = d - l;
-    const spread = Math.max(median(refs.digits.map((h) => Math.abs(h - d))), median(refs.letters.map((h) => Math.abs(h - l))));
-    if (gap < Math.max(1.5, 0.04 * l) || gap < 2 * spread) return votes;
-    [...text].forEach((c, k) => {
-      const h = hs[k];
-      if ((c !== 'O' && c !== '0') || h == null) return;
-      const z = (h - l) / gap;
-      if (z >= 0.7 && z <= 1.6) votes.set(k, '0');
-      else if (z <= 0.35 && z >= -0.6) votes.set(k, 'O');
+  const ohs: number[] = [], zeros: number[] = [];
+  lines.forEach((l, i) => {
+    const r = rel[i];
+    if (!r) return;
+    [...l].forEach((c, k) => {
+      const h = r[k];
+      if (h == null) return;
+      // the layout proves what these are, whichever way the model read them
+      if ((c === 'O' || c === '0') && cls[i]![k] === 'A') ohs.push(h);
+      if ((c === 'O' || c === '0') && cls[i]![k] === 'N') zeros.push(h);
     });
-    return votes;
   });
+  if (!ohs.length || !zeros.length) return votes;
+  const o = median(ohs), z = median(zeros);
+  const gap = Math.abs(z - o);
+  if (gap < MIN_GAP * Math.min(o, z)) return votes;
+  lines.forEach((l, i) => {
+    const r = rel[i];
+    if (!r) return;
+    [...l].forEach((c, k) => {
+      const h = r[k];
+      if ((c !== 'O' && c !== '0') || h == null || cls[i]![k] !== 'X') return;
+      // where it sits on the way from the O's height to the 0's (0 = like the O's, 1 = like the 0's)
+      const t = (h - o) / (z - o);
+      if (t >= 0.7 && t <= 2) votes[i]!.set(k, '0');
+      else if (t <= 0.3 && t >= -1) votes[i]!.set(k, 'O');
+    });
+  });
+  return votes;
 }
 
 /**
@@ -121,14 +136,12 @@ export function heightVotes(lines: string[], heights: ReadonlyArray<ReadonlyArra
  * Returns null when nothing changes.
  */
 export function applyHeightVotes(lines: string[], heights: ReadonlyArray<ReadonlyArray<number | null> | undefined>): string[] | null {
-  const cls = classes(lines);
-  if (!cls || lines.some((l, i) => l.length !== cls[i]!.length)) return null;
   const votes = heightVotes(lines, heights);
   let changed = false;
   const out = lines.map((l, i) =>
     [...l].map((c, k) => {
       const v = votes[i]!.get(k);
-      if (v && v !== c && cls[i]![k] === 'X') {
+      if (v && v !== c) {
         changed = true;
         return v;
       }

@@ -85,6 +85,18 @@ describe('repair mode', () => {
     expect(restoreTrailingFillers('AB')).toBe('AB');
   });
 
+  it('keeps a short name part of filler-like letters when an MRZ-trained reader read it (likelySwaps)', () => {
+    const cc = 'P<UTOERIKSSON<<CC<<<<<<<<<<<<<<<<<<<<<<<<<<<';
+    const withOcr = parseMrz([cc, l2], { today, correct: true, likelySwaps: true });
+    expect(withOcr.lines[0]).toBe(cc);
+    expect(withOcr.givenNames).toBe('CC');
+    // text from other readers (stock OCR reads fillers as C/K/L) is still cleaned up
+    expect(parseMrz([cc, l2], { today, correct: true }).lines[0]).toBe('P<UTOERIKSSON<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<');
+    // a lone filler-like letter between fillers is still a misread filler
+    const lone = 'P<UTOERIKSSON<<ANNA<K<<<<<<<<<<<<<<<<<<<<<<<';
+    expect(parseMrz([lone, l2], { today, correct: true, likelySwaps: true }).lines[0]).toBe('P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<');
+  });
+
   it('uses the check digit to tell fillers read as L from a real L', () => {
     const optional = l2.replace('ZE184226B<<<<<', 'ZE184226B<LLL<');
     const r = repair([l1, optional]);

@@ -5,36 +5,44 @@ import { applyHeightVotes, heightVotes, resolveZeroOh } from '../../../electron/
 const LINE1 = 'P<UKRSENCH<FEBOICH<<NEPIJOMU<<<<<<<<<<<<<<<<';
 const READ2 = 'L7624S57E8HRV9610105<8108131Q5350IG2030<<<48';
 const TRUE2 = 'L7624S57E8HRV9610105<8108131Q5350IG203O<<<48';
-/** Ink heights as the glyph segmentation measured them on a generated page: digits 31, capitals 28, fillers 24. */
-const heightsOf = (text: string, printed: string) => [...text].map((c, k) => (c === '<' ? 24 : /[0-9]/.test(printed[k]!) ? 31 : 28));
+/** Ink heights as printed in OCR-B at zone scale: fillers 24 px, letters 28, the letter O 28.6, digits 31. */
+const heightsOf = (printed: string, o = 28.6, zero = 31) => [...printed].map((c) => (c === '<' ? 24 : c === 'O' ? o : c === '0' ? zero : /[0-9]/.test(c) ? 31 : 28));
 
 describe('O and 0 by glyph height', () => {
-  it('votes 0 for glyphs as tall as the digits and O for glyphs as tall as the capitals', () => {
-    const votes = heightVotes([LINE1, READ2], [undefined, heightsOf(READ2, TRUE2)]);
+  it('measures the O and 0 the layout proves and votes on the mixed fields by them', () => {
+    // line 1 holds a proven O (FEBOICH, a name); line 2 proven 0s (the dates)
+    const votes = heightVotes([LINE1, READ2], [heightsOf(LINE1), heightsOf(TRUE2)]);
     expect(votes[1]!.get(38)).toBe('O');
     expect(votes[1]!.get(36)).toBe('0');
-    expect(applyHeightVotes([LINE1, READ2], [undefined, heightsOf(READ2, TRUE2)])).toEqual([LINE1, TRUE2]);
+    // names, dates and check digits are the layout's business, not the heights'
+    expect(votes[0]!.size).toBe(0);
+    expect([...votes[1]!.keys()].every((k) => k >= 28 && k <= 41)).toBe(true);
+    expect(applyHeightVotes([LINE1, READ2], [heightsOf(LINE1), heightsOf(TRUE2)])).toEqual([LINE1, TRUE2]);
   });
 
-  it('turns an ambiguous invalid read into the printed, valid zone', () => {
+  it('turns an ambiguous invalid read into the printed, valid zone, and lists the change', () => {
     expect(resolveZeroOh([LINE1, READ2]).valid).toBe(false);
-    const r = resolveZeroOh([LINE1, READ2], undefined, [undefined, heightsOf(READ2, TRUE2)]);
+    const r = resolveZeroOh([LINE1, READ2], undefined, [heightsOf(LINE1), heightsOf(TRUE2)]);
     expect(r.valid).toBe(true);
     expect(r.lines).toEqual([LINE1, TRUE2]);
-    // the change is listed against what the model read
     expect(r.repairs).toContainEqual({ line: 2, position: 39, from: '0', to: 'O' });
   });
 
-  it('gives no vote when the font draws digits and capitals alike, or the heights scatter', () => {
-    const flat = [...READ2].map((c) => (c === '<' ? 24 : 30));
-    expect(heightVotes([LINE1, READ2], [undefined, flat])[1]!.size).toBe(0);
-    const noisy = heightsOf(READ2, TRUE2).map((h, k) => (h === 24 ? h : h + (k % 3) * 2 - 2));
-    expect(heightVotes([LINE1, READ2], [undefined, noisy])[1]!.size).toBe(0);
-    expect(applyHeightVotes([LINE1, READ2], [undefined, flat])).toBeNull();
+  it('gives no vote when the print draws O and 0 alike, or the zone proves no O to compare with', () => {
+    const alike = [heightsOf(LINE1, 30, 30), heightsOf(TRUE2, 30, 30)];
+    expect(heightVotes([LINE1, READ2], alike)[1]!.size).toBe(0);
+    expect(applyHeightVotes([LINE1, READ2], alike)).toBeNull();
+    const noO = 'P<UKRSENCH<FEBRICH<<NEPIJAMU<<<<<<<<<<<<<<<<';
+    expect(heightVotes([noO, READ2], [heightsOf(noO), heightsOf(TRUE2)])[1]!.size).toBe(0);
   });
 
-  it('never changes letter-only or digit-only positions, nor lines of another shape', () => {
-    const short = ['P<UKR', 'L7624'];
-    expect(applyHeightVotes(short, [[28, 24, 28, 28, 28], [28, 31, 31, 31, 31]])).toBeNull();
+  it('compares lines cut at different scales through their fillers', () => {
+    // line 1 came out 10% larger than line 2: the same glyphs, other pixel heights
+    const big = heightsOf(LINE1).map((h) => h * 1.1);
+    expect(applyHeightVotes([LINE1, READ2], [big, heightsOf(TRUE2)])).toEqual([LINE1, TRUE2]);
+  });
+
+  it('leaves lines of another shape alone', () => {
+    expect(applyHeightVotes(['P<UKR', 'L7624'], [[28, 24, 28, 28, 28], [28, 31, 31, 31, 31]])).toBeNull();
   });
 });
