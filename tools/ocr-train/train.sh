@@ -73,13 +73,18 @@ if has resume; then
 fi
 
 if has realaug; then
-  # Reshaped copies of the real fitting lines (new margins, pitch, slant, waves, stroke weights,
-  # resolutions) for the fine-tune: two generators, one per core.
-  echo "== reshaping real training lines (${REAL_RESHAPES:-12} copies each)"
-  HALF=$(( ${REAL_RESHAPES:-12} / 2 ))
-  npx tsx tools/ocr-train/make-realaug.ts --out "$WORK/data2" --dataset "$DATASET" --copies "$HALF" --first 0 &
-  npx tsx tools/ocr-train/make-realaug.ts --out "$WORK/data2" --dataset "$DATASET" --copies "$(( ${REAL_RESHAPES:-12} - HALF ))" --first "$HALF"
-  wait
+  # Reshaped copies of the real lines (new margins, pitch, slant, waves, stroke weights, resolutions)
+  # for the fine-tune, two generators, one per core; the held-out lines get theirs (and a plain pack)
+  # for the FT_ALL stage only.
+  N=${REAL_RESHAPES:-24}
+  HALF=$(( N / 2 ))
+  echo "== reshaping real training lines ($N copies each)"
+  for which in fit heldout; do
+    npx tsx tools/ocr-train/make-realaug.ts --out "$WORK/data2" --dataset "$DATASET" --which $which --copies "$HALF" --first 0 &
+    npx tsx tools/ocr-train/make-realaug.ts --out "$WORK/data2" --dataset "$DATASET" --which $which --copies "$(( N - HALF ))" --first "$HALF"
+    wait
+  done
+  npx tsx tools/ocr-train/make-realaug.ts --out "$WORK/data2" --dataset "$DATASET" --which heldout --plain --copies 1
 fi
 
 if has finetune; then

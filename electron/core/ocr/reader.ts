@@ -51,8 +51,10 @@ interface Reading {
   attempt: string;
   flipped: boolean;
   read: OcrLine[];
-  /** glyph recogniser only: ink height of each glyph, per line */
+  /** glyph recogniser only: ink height of each glyph it read, per line */
   heights?: Array<Array<number | null> | undefined>;
+  /** glyph recogniser only: per line, whether the model read as many characters (so heights fit its line too) */
+  aligned?: boolean[];
 }
 
 export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { ready(): Promise<void> } {
@@ -126,8 +128,16 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
         // height can (OCR-B digits stand taller). A valid zone with the heights' O/0 wins.
         const gray = variant === 'glyphs' ? readings.find((r) => r.flipped === flipped && r.attempt === 'gray') : undefined;
         if (gray && reading.heights) {
-          const byHeight = resolveZeroOh(gray.read.map((l) => l.raw), opts.today, reading.heights);
-          if (byHeight.valid && !doubtful(byHeight) && onlyZeroOhApart(byHeight.lines, best.result.lines)) {
+          // Where the model read a line at another length (a glyph dropped or doubled), the glyph
+          // pass's own characters line up with its heights; only on lines check digits cover.
+          const n = gray.read.length;
+          const checked = (i: number) => (n === 2 ? i === 1 : n === 3 && i < 2);
+          const swap = gray.read.map((l, i) => !reading.aligned?.[i] && checked(i) && reading.heights![i] !== undefined && l.raw.length !== reading.read[i]!.raw.length);
+          const lines = gray.read.map((l, i) => (swap[i] ? reading.read[i]!.raw : l.raw));
+          const heights = reading.heights.map((h, i) => (reading.aligned?.[i] || swap[i] ? h : undefined));
+          const byHeight = resolveZeroOh(lines, opts.today, heights);
+          const fixesLength = swap.some(Boolean) && !best.result.valid;
+          if (byHeight.valid && !doubtful(byHeight) && (fixesLength || onlyZeroOhApart(byHeight.lines, best.result.lines))) {
             best = { result: byHeight, reading: gray, zone: z, flipped };
             result = byHeight;
           }
@@ -226,6 +236,7 @@ async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number
 async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: number, pitch: number, flipped: boolean, model?: Reading): Promise<Reading> {
   const read: OcrLine[] = [];
   const heights: Reading['heights'] = [];
+  const aligned: boolean[] = [];
   for (const [i, b] of bands.entries()) {
     const g = readGlyphs(await lineRaw(z, b, chH, pitch, 'gray'), t);
     let text = g?.text ?? '';
@@ -234,10 +245,11 @@ async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: 
       text = [...text].map((c, k) => ((c === 'O' || c === '0') && (theirs[k] === 'O' || theirs[k] === '0') ? theirs[k]! : c)).join('');
     }
     read.push({ raw: text, confidence: g?.confidence ?? 0 });
-    // heights line up with the model's characters only when both found as many glyphs
-    heights.push(g && theirs && theirs.length === g.heights.length ? g.heights : undefined);
+    // heights line up with this pass's characters; with the model's only when both found as many glyphs
+    heights.push(g ? g.heights : undefined);
+    aligned.push(!!(g && theirs && theirs.length === g.heights.length));
   }
-  return { attempt: 'glyphs', flipped, read, heights };
+  return { attempt: 'glyphs', flipped, read, heights, aligned };
 }
 
 /**
