@@ -2,7 +2,7 @@
  * OCR figures (issue 9): the model alone on real photographed lines (eval.txt, never trained on),
  * after check-digit repair per complete zone, synthetic full pages by degradation, the two specimen
  * pages, warm latency on ~1250×880 pages, first result after start, bad input, peak memory.
- * Needs ../shared/datasets (fails loudly without it). OCR_BENCH_PAGES sets pages per group (default 20).
+ * Needs ../shared/datasets (fails loudly without it). OCR_BENCH_PAGES sets pages per group (default 100: a 99% target needs that resolution).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +22,7 @@ export default async function (report: BenchReporter) {
   const modelDir = defaultModelDir();
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const perGroup = Number(process.env.OCR_BENCH_PAGES ?? 20);
+  const perGroup = Number(process.env.OCR_BENCH_PAGES ?? 100);
 
   // 1. first result after start: a cold reader, one page
   const first = await syntheticPage(1, 'TD3', 'mild');
