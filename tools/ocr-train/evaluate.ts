@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { parseMrz } from '../../electron/core/mrz/index';
 import { startRecogniser } from '../../electron/core/ocr/model';
+import { sourceOf } from './lstmf';
 
 export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -70,7 +71,7 @@ export async function evaluateLines(modelDir: string, dataset: string, names: st
   // zones: lines NAME-0, NAME-1 (, NAME-2) of one photo, all present, shaped like a zone
   const bySource = new Map<string, string[]>();
   for (const n of names) {
-    const src = n.replace(/-\d+$/, '');
+    const src = sourceOf(n);
     bySource.set(src, [...(bySource.get(src) ?? []), n]);
   }
   let zones = 0, zonesValid = 0, zonesExact = 0, zonesExactBefore = 0, zb = 0, za = 0, zc = 0;

@@ -1,8 +1,21 @@
-/** Packs line images with their text into a multi-page TIFF and converts it to an .lstmf training file. */
+/**
+ * What the training scripts share: the split of the real lines into fitting and held-out parts, and
+ * packing line images with their text into a multi-page TIFF turned into an .lstmf training file.
+ */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Gray, fromGray } from './augment';
+
+/** Source photo of a real line: its name without the trailing -N line index. */
+export const sourceOf = (name: string) => name.replace(/-\d+$/, '');
+
+/** Held-out lines are chosen BY SOURCE PHOTO, by hash, so every script draws the same split. */
+export function isHeldOut(source: string, share: number): boolean {
+  const h = createHash('sha256').update(source).digest().readUInt32BE(0) / 2 ** 32;
+  return h < share;
+}
 
 export interface Sample { text: string; img: Gray }
 

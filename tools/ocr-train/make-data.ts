@@ -11,13 +11,12 @@
  * usage: tsx tools/ocr-train/make-data.ts --out DIR --dataset ../shared/datasets/mrz-lines
  *          [--synthetic 16000] [--real-copies 3] [--seed 1] [--batch 200]
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { type Gray, degrade, toGray } from './augment';
-import { type Sample, done, writeBatch } from './lstmf';
+import { type Sample, done, isHeldOut, sourceOf, writeBatch } from './lstmf';
 import { renderLine } from './renderLine';
 import { type Rng, makeRng, randomTrainingLine } from './mrzText';
 
@@ -44,14 +43,6 @@ sharp.concurrency(1);
 async function augmentReal(src: Gray, r: Rng): Promise<Gray> {
   // Real crops already carry their own degradations; add milder ones on top.
   return degrade(src, r, 0.5 * r(), Math.max(12, src.height * (0.4 + r() * 0.5)));
-}
-
-/** Source photo of a real line: its name without the trailing -N line index. */
-const sourceOf = (name: string) => name.replace(/-\d+$/, '');
-
-function isHeldOut(source: string, share: number): boolean {
-  const h = createHash('sha256').update(source).digest().readUInt32BE(0) / 2 ** 32;
-  return h < share;
 }
 
 async function main() {

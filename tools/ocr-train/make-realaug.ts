@@ -10,13 +10,12 @@
  * usage: tsx tools/ocr-train/make-realaug.ts --out DIR --dataset DIR --copies 12 [--first 0] [--seed 7]
  *          [--which fit|heldout] [--plain]
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { reshapeReal, toGray } from './augment';
-import { type Sample, done, writeBatch } from './lstmf';
+import { type Sample, done, isHeldOut, sourceOf, writeBatch } from './lstmf';
 import { makeRng } from './mrzText';
 
 const { values } = parseArgs({
@@ -36,9 +35,6 @@ const OUT = resolve(values.out);
 const DATASET = resolve(values.dataset);
 sharp.concurrency(1);
 
-// the same split as make-data.ts: by source photo, by hash
-const sourceOf = (name: string) => name.replace(/-\d+$/, '');
-const isHeldOut = (source: string, share: number) => createHash('sha256').update(source).digest().readUInt32BE(0) / 2 ** 32 < share;
 
 const names = readFileSync(join(DATASET, 'train.txt'), 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
 const share = Number(values['heldout-share']);

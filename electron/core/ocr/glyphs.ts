@@ -110,9 +110,7 @@ export interface GlyphBox {
   x1: number;
   /** false where a glyph should be but nothing was found */
   found: boolean;
-  /** ink height in pixels of a glyph found whole (not a gap, not a piece cut from touching glyphs) */
-  height: number | null;
-  /** its top and bottom ink rows */
+  /** top and bottom ink rows of a glyph found whole (not a gap, not a piece cut from touching glyphs) */
   y0?: number;
   y1?: number;
 }
@@ -163,12 +161,16 @@ export function segmentLine(ink: Uint8Array, width: number, height: number): { b
       const missing = Math.round(steps[i - 1]! / pitch) - 1;
       for (let k = 1; k <= missing && k < 4; k++) {
         const cx = centres[i - 1]! + k * pitch;
-        boxes.push({ x0: cx - pitch * 0.4, x1: cx + pitch * 0.4, found: false, height: null });
+        boxes.push({ x0: cx - pitch * 0.4, x1: cx + pitch * 0.4, found: false });
       }
     }
     const w = c.x1 - c.x0 + 1;
     const parts = w > 1.5 * pitch ? Math.round(w / pitch) : 1;
-    for (let k = 0; k < parts; k++) boxes.push({ x0: c.x0 + (k * w) / parts, x1: c.x0 + ((k + 1) * w) / parts - 1, found: true, height: parts === 1 ? c.y1 - c.y0 + 1 : null, y0: c.y0, y1: c.y1 });
+    for (let k = 0; k < parts; k++) {
+      const box: GlyphBox = { x0: c.x0 + (k * w) / parts, x1: c.x0 + ((k + 1) * w) / parts - 1, found: true };
+      if (parts === 1) Object.assign(box, { y0: c.y0, y1: c.y1 });
+      boxes.push(box);
+    }
   }
   return { boxes, top: frame.top, bottom: frame.bottom };
 }
@@ -185,25 +187,34 @@ export interface GlyphReading {
  * A glyph's height to a fraction of a pixel: the binarised box gives whole rows, but the gray edge
  * rows tell how much of them the ink covers. O and 0 differ by one or two pixels at zone scale.
  */
-function grayHeight(line: Raw, b: GlyphBox, cut: number): number {
+function grayHeight(line: Raw, b: GlyphBox & { y0: number; y1: number }, levels: { ink: number; paper: number }): number {
   const { data, width, height } = line;
   const x0 = Math.max(0, Math.floor(b.x0)), x1 = Math.min(width - 1, Math.ceil(b.x1));
-  // ink and paper levels of this line: the means either side of the binarisation cut
-  let ink = 0, nInk = 0, paper = 0, nPaper = 0;
-  for (let i = 0; i < data.length; i += 3) {
-    const v = data[i]!;
-    if (v <= cut) { ink += v; nInk++; } else { paper += v; nPaper++; }
-  }
-  ink = nInk ? ink / nInk : 0;
-  paper = nPaper ? paper / nPaper : 255;
+  const { ink, paper } = levels;
   const span = Math.max(1, paper - ink);
   let h = 0;
-  for (let y = Math.max(0, b.y0! - 2); y <= Math.min(height - 1, b.y1! + 2); y++) {
+  for (let y = Math.max(0, b.y0 - 2); y <= Math.min(height - 1, b.y1 + 2); y++) {
     let darkest = 255;
     for (let x = x0; x <= x1; x++) darkest = Math.min(darkest, data[y * width + x]!);
     h += Math.min(1, Math.max(0, (paper - darkest) / span));
   }
   return h;
+}
+
+/** Ink and paper levels of a line: the means either side of the binarisation cut (every third pixel). */
+function inkLevels(line: Raw, cut: number): { ink: number; paper: number } {
+  let ink = 0, nInk = 0, paper = 0, nPaper = 0;
+  for (let i = 0; i < line.data.length; i += 3) {
+    const v = line.data[i]!;
+    if (v <= cut) {
+      ink += v;
+      nInk++;
+    } else {
+      paper += v;
+      nPaper++;
+    }
+  }
+  return { ink: nInk ? ink / nInk : 0, paper: nPaper ? paper / nPaper : 255 };
 }
 
 /** Reads a line image (gray, dark text) glyph by glyph. */
@@ -219,7 +230,8 @@ export function readGlyphs(line: Raw, t: GlyphTemplates): GlyphReading | null {
   const y0 = seg.top - capH * 0.1, y1 = seg.bottom + 1 + capH * 0.1;
   let text = '';
   let margins = 0;
-  const heights = seg.boxes.map((b) => (b.height === null ? null : grayHeight(line, b, cut)));
+  const levels = inkLevels(line, cut);
+  const heights = seg.boxes.map((b) => (b.y0 === undefined || b.y1 === undefined ? null : grayHeight(line, { ...b, y0: b.y0, y1: b.y1 }, levels)));
   for (const b of seg.boxes) {
     if (!b.found) {
       text += '<';

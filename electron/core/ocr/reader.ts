@@ -118,26 +118,16 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
       // the model reads first; the glyph templates give a second, independent vote
       const passes: Array<Variant | 'glyphs'> = templates ? ['gray', 'glyphs', ...VARIANTS.slice(1)] : VARIANTS;
       for (const variant of passes) {
+        const gray = readings.find((r) => r.flipped === flipped && r.attempt === 'gray');
         const reading = variant === 'glyphs'
-          ? await readLinesByGlyphs(templates!, z, bands, chH, pitch, flipped, readings.find((r) => r.flipped === flipped && r.attempt === 'gray'))
+          ? await readLinesByGlyphs(templates!, z, bands, chH, pitch, flipped, gray)
           : await readLines(ocr, z, bands, chH, pitch, variant, flipped);
         readings.push(reading);
         let result = arbitrate(readings.filter((r) => r.flipped === flipped), opts.today);
         if (!best || score(result) > score(best.result)) best = { result, reading, zone: z, flipped };
-        // The check digits cannot tell O from 0 where two swaps cancel or two places fit; glyph
-        // height can (OCR-B digits stand taller). A valid zone with the heights' O/0 wins.
-        const gray = variant === 'glyphs' ? readings.find((r) => r.flipped === flipped && r.attempt === 'gray') : undefined;
-        if (gray && reading.heights) {
-          // Where the model read a line at another length (a glyph dropped or doubled), the glyph
-          // pass's own characters line up with its heights; only on lines check digits cover.
-          const n = gray.read.length;
-          const checked = (i: number) => (n === 2 ? i === 1 : n === 3 && i < 2);
-          const swap = gray.read.map((l, i) => !reading.aligned?.[i] && checked(i) && reading.heights![i] !== undefined && l.raw.length !== reading.read[i]!.raw.length);
-          const lines = gray.read.map((l, i) => (swap[i] ? reading.read[i]!.raw : l.raw));
-          const heights = reading.heights.map((h, i) => (reading.aligned?.[i] || swap[i] ? h : undefined));
-          const byHeight = resolveZeroOh(lines, opts.today, heights);
-          const fixesLength = swap.some(Boolean) && !best.result.valid;
-          if (byHeight.valid && !doubtful(byHeight) && (fixesLength || onlyZeroOhApart(byHeight.lines, best.result.lines))) {
+        if (variant === 'glyphs' && gray) {
+          const byHeight: MrzResult | null = settleByHeight(gray, reading, best.result, opts.today);
+          if (byHeight) {
             best = { result: byHeight, reading: gray, zone: z, flipped };
             result = byHeight;
           }
@@ -199,6 +189,25 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
       if (r) await (await r.catch(() => null))?.terminate();
     },
   };
+}
+
+/**
+ * The check digits cannot tell O from 0 where two swaps cancel or two places fit; glyph height can
+ * (zeroOh.ts). The model's lines with O/0 settled by the glyph pass's heights; where the model read a
+ * checked line at another length (a glyph dropped or doubled), the glyph pass's own line, whose
+ * characters line up with its heights. Returned only when it beats `current`: valid, not doubtful,
+ * and apart from it only in O/0 (or mending a line length where `current` is invalid).
+ */
+function settleByHeight(gray: Reading, glyphs: Reading, current: MrzResult, today?: Date): MrzResult | null {
+  if (!glyphs.heights) return null;
+  const n = gray.read.length;
+  const checked = (i: number) => (n === 2 ? i === 1 : n === 3 && i < 2);
+  const swap = gray.read.map((_, i) => !glyphs.aligned?.[i] && checked(i) && glyphs.heights![i] !== undefined);
+  const lines = gray.read.map((l, i) => (swap[i] ? glyphs.read[i]!.raw : l.raw));
+  const heights = glyphs.heights.map((h, i) => (glyphs.aligned?.[i] || swap[i] ? h : undefined));
+  const r = resolveZeroOh(lines, today, heights);
+  const mendsLength = swap.some(Boolean) && !current.valid;
+  return r.valid && !doubtful(r) && (mendsLength || onlyZeroOhApart(r.lines, current.lines)) ? r : null;
 }
 
 /** Same zone shape, different somewhere, and every difference a letter O against a digit 0. */
