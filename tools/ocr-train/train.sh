@@ -107,22 +107,16 @@ if has finetune; then
   # without starting from scratch), e.g. FT_APPEND=5 FT_NET='[Lfx192 O1c40]' on top of Lrx96.
   HEAD=()
   if [ -n "${FT_APPEND:-}" ]; then HEAD=(--append_index "$FT_APPEND" --net_spec "$FT_NET"); else HEAD=(--reset_learning_rate); fi
+  # a run that trains on the held-out lines keeps its (meaningless) scores apart
+  bash tools/ocr-train/snapshots.sh "$WORK" "$STARTER" "$SNAP_EVERY" "$WORK/ckpt-$TAG" "$WORK/train-$TAG.log" "$TAG" \
+    "$WORK/snap/scores${FT_ALL:+-trained-on}.txt" &
+  SNAPPER=$!
+  trap 'kill $SNAPPER 2>/dev/null || true' EXIT
   nice -n 10 lstmtraining --continue_from "$WORK/ckpt-$TAG/start.checkpoint" --traineddata "$STARTER" \
     "${HEAD[@]}" --learning_rate "${FT_LR:-0.0005}" --model_output "$WORK/ckpt-$TAG/mrz" \
     --train_listfile "$LIST" --max_iterations "${FT_ITER:-8000}" --debug_interval 0 \
-    > "$WORK/train-$TAG.log" 2>&1 &
-  FT=$!
-  while kill -0 $FT 2>/dev/null; do
-    sleep "$SNAP_EVERY"
-    [ -f "$WORK/ckpt-$TAG/mrz_checkpoint" ] || continue
-    ITER=$(grep -oE 'At iteration [0-9]+/[0-9]+' "$WORK/train-$TAG.log" | tail -1 | sed -E 's#.*/([0-9]+)#\1#')
-    SNAP="$WORK/snap/${TAG}_${ITER:-0}.checkpoint"
-    cp "$WORK/ckpt-$TAG/mrz_checkpoint" "$SNAP"
-    CER=$(lstmeval --model "$SNAP" --traineddata "$STARTER" --eval_listfile "$WORK/data/heldout.list" 2>&1 | grep -oE 'BCER eval=[0-9.]+' | tail -1 | grep -oE '[0-9.]+$')
-    # a run that trains on the held-out lines keeps its (meaningless) scores apart
-    echo "$SNAP ${CER:-100} 100" >> "$WORK/snap/scores${FT_ALL:+-trained-on}.txt"
-    echo "[$TAG] iter ${ITER:-?}: held-out char error ${CER:-?}%"
-  done
+    > "$WORK/train-$TAG.log" 2>&1 || true
+  kill $SNAPPER 2>/dev/null || true
 fi
 
 if has final; then
