@@ -10,6 +10,7 @@
 #   SYNTHETIC    12000                          synthetic lines to render
 #   MAX_ITER     100000                         lstmtraining iterations
 #   SNAP_EVERY   300                            seconds between held-out evaluations of the latest checkpoint
+#   FT_RESHAPES, FT_EXTRA                       finetune only: reshaped-copy lists, extra lists (see there)
 #   RESUME_LR    (unset)                        resume only: restart the learning rate at this value (e.g. 0.0005
 #                                               once held-out error stops falling at 0.002)
 # Needs Debian packages: tesseract-ocr (training tools), fonts-ocr-b, imagemagick.
@@ -98,7 +99,10 @@ if has finetune; then
   LIST="$WORK/data/train-$TAG.list"
   # FT_ALL=1: the held-out lines join in (originals and reshaped copies). Their score then means
   # nothing, so such a run takes the iteration count the held-out lines chose before, and FINAL_FROM.
-  { grep -v '/syn_' "$WORK/data/train.list"; cat "$WORK"/data2/reshape-*.list 2>/dev/null || true;
+  # FT_RESHAPES: which reshaped-copy lists (default all); FT_EXTRA: more list files, e.g. the
+  # real-glyph mosaics of make-mosaic.ts (data3/mosaic-*.list).
+  { grep -v '/syn_' "$WORK/data/train.list"; cat ${FT_RESHAPES:-"$WORK"/data2/reshape-*.list} 2>/dev/null || true;
+    if [ -n "${FT_EXTRA:-}" ]; then cat $FT_EXTRA; fi
     if [ -n "${FT_ALL:-}" ]; then cat "$WORK"/data2/heldplain-*.list "$WORK"/data2/heldreshape-*.list; fi
     grep '/syn_' "$WORK/data/train.list" | sort -u | head -n "${FT_SYN:-0}"; } | shuf --random-source=<(yes) > "$LIST"
   mkdir -p "$WORK/ckpt-$TAG"
