@@ -45,6 +45,8 @@ export const CHANNELS = [
   // admin
   'users.list',
   'users.add',
+  'policy.get',
+  'policy.set',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

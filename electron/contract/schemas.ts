@@ -68,6 +68,14 @@ export interface Session {
   idleLockMinutes: number;
 }
 
+/** Workstation policy an administrator sets. */
+export interface PolicyView {
+  /** Minutes of inactivity before any screen locks (0.1–240). */
+  idleLockMinutes: number;
+  /** Days after which records lose their personal fields (1–3650). */
+  retentionDays: number;
+}
+
 export interface ScannerStatusView {
   readerId: string;
   label: string;
@@ -321,6 +329,16 @@ export const contract = {
   'users.add': {
     request: z.object({ username, role: roleSchema, password, displayName: z.string().max(100).optional(), site: z.string().max(64).nullable().optional() }).strict(),
     response: res<UserView>(),
+  },
+  'policy.get': { request: empty, response: res<PolicyView>() },
+  'policy.set': {
+    request: z
+      .object({
+        idleLockMinutes: z.number().min(0.1).max(240).optional(),
+        retentionDays: z.number().int().min(1).max(3650).optional(),
+      })
+      .strict(),
+    response: res<PolicyView>(),
   },
 } satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 

@@ -195,6 +195,21 @@ describe('supervisor and administrator', () => {
     await expect.poll(() => page.getByTestId('verify-result').textContent(), { timeout: 15_000 }).toMatch(/Log intact/);
     await axe('admin-verify');
     await screenshot(page, 'admin-verify-en');
+    // Workstation policy: the idle lock and the retention period, stored and audited.
+    await page.getByTestId('tab-policy').click();
+    await expect.poll(() => page.getByTestId('policy-idle').inputValue(), { timeout: 15_000 }).toBe('5');
+    expect(await page.getByTestId('policy-retention').inputValue()).toBe('90');
+    await page.getByTestId('policy-idle').fill('10');
+    await page.getByTestId('policy-retention').fill('120');
+    await page.getByTestId('policy-save').click();
+    await page.getByTestId('policy').getByRole('status').waitFor();
+    const { auth, log } = ws.harness.services;
+    expect(auth.policy.idleLockMinutes).toBe(10);
+    expect(log.retentionDays()).toBe(120);
+    const changes = log.recentAudit(10).filter((a) => a.action === 'config.change' && a.actor === 'admin').map((a) => [a.details.key, a.details.to]);
+    expect(changes).toEqual(expect.arrayContaining([['auth.idleLockMinutes', '10'], ['retentionDays', '120']]));
+    await axe('admin-policy');
+    await screenshot(page, 'admin-policy-en');
     await page.getByTestId('sign-out').click();
     await page.getByTestId('login').waitFor();
     // Change-password screen for the new account, in every language.

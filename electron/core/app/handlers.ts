@@ -12,7 +12,7 @@ import { sessionView, officerOf } from './sessionView';
 import { parseMrz, SPECIMENS } from '../mrz';
 import { createDriver, defaultProfiles, describeBytes, listDevices, loadProfiles, saveProfiles, type ScannedDocument, type ScannerProblem } from '../scanners';
 import { exportShiftCsv, exportShiftPdf } from '../export';
-import type { RawTrafficView, WatchlistStatusView } from '../../contract/schemas';
+import type { PolicyView, RawTrafficView, WatchlistStatusView } from '../../contract/schemas';
 
 const permission = (p: string) => ({ kind: 'permission' as const, permission: p });
 
@@ -34,6 +34,8 @@ export function createHandlers(services: CoreServices): HandlerTable {
     const ageHours = v.publishedAt ? Math.max(0, (Date.now() - Date.parse(v.publishedAt)) / 3_600_000) : null;
     return { version: v.version, publishedAt: v.publishedAt, ageHours, stale: sync.status().stale, staleAfterHours, persons: stats.persons, documents: stats.documents };
   };
+
+  const policyView = (): PolicyView => ({ idleLockMinutes: policy.idleLockMinutes, retentionDays: log.retentionDays() });
 
   return {
     'app.info': {
@@ -305,6 +307,16 @@ export function createHandlers(services: CoreServices): HandlerTable {
       access: permission('users.manage'),
       handle: (req, { session }) =>
         auth.addUser({ username: req.username, role: req.role, password: req.password, displayName: req.displayName, site: req.site ?? null }, session!.username),
+    },
+    'policy.get': { access: permission('policy.manage'), handle: () => policyView() },
+    'policy.set': {
+      access: permission('policy.manage'),
+      // each change is its own config.change entry in the audit chain (setSetting)
+      handle: (req, { session }) => {
+        if (req.idleLockMinutes !== undefined) auth.setIdleLockMinutes(req.idleLockMinutes, session!.username);
+        if (req.retentionDays !== undefined) log.setRetentionDays(req.retentionDays, session!.username);
+        return policyView();
+      },
     },
   };
 }

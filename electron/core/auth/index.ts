@@ -109,6 +109,8 @@ export interface Auth {
   /** Admin: new temporary password, forced change at next login, lockout cleared. */
   resetPassword(username: string, temporaryPassword: string, actor: string): Promise<void>;
   setDisabled(username: string, disabled: boolean, actor: string): void;
+  /** Admin: the idle-lock time for every session from now on, stored (and audited) as IDLE_LOCK_SETTING. */
+  setIdleLockMinutes(minutes: number, actor: string): void;
   logout(sessionId: string): void;
   /**
    * The session for a request, after applying the idle-lock policy. Call on every request; pass
@@ -307,6 +309,14 @@ export function createAuth(log: InspectionLog, opts: { policy?: Partial<AuthPoli
         log.appendAudit('users.update', actor, { username, change: disabled ? 'disabled' : 'enabled' });
       });
       if (disabled) for (const [id, s] of sessions) if (s.username === username) sessions.delete(id);
+    },
+
+    setIdleLockMinutes(minutes, actor) {
+      const value = idleLockMinutesFrom(String(minutes));
+      if (value === undefined) throw new UserError('bad_idle_lock', 'The idle lock must be between 0.1 and 240 minutes.');
+      log.setSetting(IDLE_LOCK_SETTING, String(value), actor);
+      // sessions read the policy on every request, so open sessions follow from their next one
+      policy.idleLockMinutes = value;
     },
 
     logout(sessionId) {

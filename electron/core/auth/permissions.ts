@@ -26,8 +26,10 @@ export const PERMISSIONS = {
   'log.verify': ['supervisor', 'admin'],
   /** The audit trail (administrative actions; no traveller data in it). */
   'audit.view': ['supervisor', 'admin'],
-  /** Retention period and running the purge. */
+  /** Running the retention purge. */
   'retention.manage': ['admin'],
+  /** Workstation policy: idle-lock time and retention period. */
+  'policy.manage': ['admin'],
   'scanner.configure': ['technician'],
   'sync.manage': ['technician'],
   /** Watchlist version, sync state, entry counts; never entries. */

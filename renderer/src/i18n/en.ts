@@ -306,6 +306,13 @@ export const en = {
   'users.tempPassword': 'Temporary password',
   'users.tempHelp': 'Give it to the person in private; they must change it at first sign-in.',
   'users.added': 'Account {username} created.',
+  'policy.title': 'Workstation policy',
+  'policy.idleLock': 'Lock an unattended screen after (minutes)',
+  'policy.idleLockHelp': 'Applies to every account on this workstation from its next action. Short times suit busy counters; 5 minutes is the default.',
+  'policy.retention': 'Keep personal data in records for (days)',
+  'policy.retentionHelp': 'After this many days the purge removes names and document numbers from records; decisions and the audit chain stay.',
+  'error.bad_idle_lock': 'The idle lock must be between 0.1 and 240 minutes.',
+  'error.bad_retention': 'The retention period must be between 1 and 3650 days.',
 
   'error.unexpected': 'Something went wrong in the workstation. Try again; if it repeats, call a technician.',
   'error.invalid_credentials': 'Username or password not recognised. Check Caps Lock and try again.',

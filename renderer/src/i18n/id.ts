@@ -307,6 +307,13 @@ export const id: Messages = {
   'users.tempPassword': 'Kata sandi sementara',
   'users.tempHelp': 'Berikan secara pribadi; pengguna wajib menggantinya saat pertama masuk.',
   'users.added': 'Akun {username} dibuat.',
+  'policy.title': 'Kebijakan stasiun kerja',
+  'policy.idleLock': 'Kunci layar yang ditinggalkan setelah (menit)',
+  'policy.idleLockHelp': 'Berlaku untuk setiap akun di stasiun kerja ini mulai tindakan berikutnya. Waktu singkat cocok untuk loket yang sibuk; bawaannya 5 menit.',
+  'policy.retention': 'Simpan data pribadi dalam catatan selama (hari)',
+  'policy.retentionHelp': 'Setelah sekian hari, pembersihan menghapus nama dan nomor dokumen dari catatan; keputusan dan rantai audit tetap ada.',
+  'error.bad_idle_lock': 'Kunci saat tidak aktif harus antara 0,1 dan 240 menit.',
+  'error.bad_retention': 'Masa simpan harus antara 1 dan 3650 hari.',
 
   'error.unexpected': 'Terjadi kesalahan di stasiun kerja. Coba lagi; jika berulang, panggil teknisi.',
   'error.invalid_credentials': 'Nama pengguna atau kata sandi tidak dikenali. Periksa Caps Lock lalu coba lagi.',

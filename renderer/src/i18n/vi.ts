@@ -307,6 +307,13 @@ export const vi: Messages = {
   'users.tempPassword': 'Mật khẩu tạm thời',
   'users.tempHelp': 'Trao riêng cho người dùng; họ phải đổi khi đăng nhập lần đầu.',
   'users.added': 'Đã tạo tài khoản {username}.',
+  'policy.title': 'Chính sách máy trạm',
+  'policy.idleLock': 'Khóa màn hình không có người sau (phút)',
+  'policy.idleLockHelp': 'Áp dụng cho mọi tài khoản trên máy trạm này từ thao tác tiếp theo. Thời gian ngắn phù hợp với quầy đông; mặc định là 5 phút.',
+  'policy.retention': 'Giữ dữ liệu cá nhân trong hồ sơ trong (ngày)',
+  'policy.retentionHelp': 'Sau số ngày này, lệnh xóa sẽ gỡ tên và số giấy tờ khỏi hồ sơ; quyết định và chuỗi kiểm toán vẫn được giữ.',
+  'error.bad_idle_lock': 'Thời gian khóa khi không hoạt động phải từ 0,1 đến 240 phút.',
+  'error.bad_retention': 'Thời hạn lưu giữ phải từ 1 đến 3650 ngày.',
 
   'error.unexpected': 'Máy trạm gặp lỗi. Thử lại; nếu vẫn lặp lại, gọi kỹ thuật viên.',
   'error.invalid_credentials': 'Tên đăng nhập hoặc mật khẩu không đúng. Kiểm tra Caps Lock rồi thử lại.',

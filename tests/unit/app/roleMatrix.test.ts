@@ -50,6 +50,8 @@ const expected: Record<ChannelName, readonly Who[] | 'public'> = {
   'doctor.run': ['technician', 'admin'],
   'users.list': ['admin'],
   'users.add': ['admin'],
+  'policy.get': ['admin'],
+  'policy.set': ['admin'],
 };
 
 const from = new Date(Date.now() - 3_600_000).toISOString();
@@ -90,6 +92,8 @@ const payloads: Record<ChannelName, unknown> = {
   'doctor.run': {},
   'users.list': {},
   'users.add': { username: 'x', role: 'officer', password: 'short' },
+  'policy.get': {},
+  'policy.set': { idleLockMinutes: 5 },
 };
 
 const REFUSED = new Set(['forbidden', 'not_signed_in', 'setup_done']);

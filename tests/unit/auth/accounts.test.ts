@@ -137,6 +137,19 @@ describe('idle screen lock', () => {
     expect(actions().slice(-3)).toEqual(['auth.idleLock:anna', 'auth.loginFailed:anna', 'auth.unlock:anna']);
   });
 
+  it('an administrator changes the idle time: open sessions follow it, it is stored and audited', async () => {
+    const s = await signedIn('anna');
+    auth.setIdleLockMinutes(2, 'root.admin');
+    advance(1.5);
+    expect(auth.getSession(s.id)!.locked).toBe(false);
+    advance(1);
+    expect(auth.getSession(s.id)!.locked).toBe(true);
+    expect(log.getSetting('auth.idleLockMinutes')).toBe('2');
+    expect(log.recentAudit(5).some((a) => a.action === 'config.change' && a.actor === 'root.admin' && a.details.key === 'auth.idleLockMinutes')).toBe(true);
+    for (const bad of [0, -1, 241, Number.NaN]) expect(() => auth.setIdleLockMinutes(bad, 'root.admin')).toThrow(/between 0.1 and 240/);
+    expect(auth.policy.idleLockMinutes).toBe(2);
+  });
+
   it('logout ends the session and is audited', async () => {
     const s = await signedIn('anna');
     auth.logout(s.id);

@@ -17,6 +17,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'log.verify': ['supervisor', 'admin'],
   'audit.view': ['supervisor', 'admin'],
   'retention.manage': ['admin'],
+  'policy.manage': ['admin'],
   'scanner.configure': ['technician'],
   'sync.manage': ['technician'],
   'watchlist.status': ['officer', 'supervisor', 'technician'],

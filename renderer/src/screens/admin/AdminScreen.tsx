@@ -8,11 +8,12 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { ChainVerify } from '../supervisor/ExportView';
 import { DoctorView } from '../technician/DoctorView';
 import { useSection } from '../../components/useSection';
+import { PolicyView } from './PolicyView';
 
-type Section = 'users' | 'verify' | 'doctor';
+type Section = 'users' | 'policy' | 'verify' | 'doctor';
 const ROLES: Role[] = ['officer', 'supervisor', 'technician', 'admin'];
 
-/** Administrator: accounts, the chain check and the health checks. */
+/** Administrator: accounts, workstation policy, the chain check and the health checks. */
 export function AdminScreen() {
   const { t } = useI18n();
   const [section, setSection] = useSection<Section>('admin', 'users');
@@ -27,11 +28,13 @@ export function AdminScreen() {
         onChange={setSection}
         tabs={[
           { key: 'users', label: t('admin.users') },
+          { key: 'policy', label: t('policy.title') },
           { key: 'verify', label: t('verify.title') },
           { key: 'doctor', label: t('technician.doctor') },
         ]}
       />
       {section === 'users' && <Users />}
+      {section === 'policy' && <PolicyView />}
       {section === 'verify' && <ChainVerify />}
       {section === 'doctor' && <DoctorView />}
     </main>
