@@ -4,6 +4,7 @@
 #        STEPS="data starter" npm run train:ocr   (a subset: data starter train resume realaug finetune final eval)
 #        STEPS="resume final eval" npm run train:ocr   (go on from the last checkpoint, e.g. after a stop)
 #        STEPS="finetune final eval" npm run train:ocr (from the best snapshot, on the real lines only)
+#        STEPS="soup eval" npm run train:ocr  (the shipped model: mean of the fine-tunes' snapshots)
 # Environment:
 #   DATASET      ../shared/datasets/mrz-lines   real lines (train.txt only; eval.txt is read by 'eval' alone)
 #   WORK         tools/ocr-train/work           generated data, checkpoints (git-ignored)
@@ -11,6 +12,7 @@
 #   MAX_ITER     100000                         lstmtraining iterations
 #   SNAP_EVERY   300                            seconds between held-out evaluations of the latest checkpoint
 #   FT_RESHAPES, FT_EXTRA                       finetune only: reshaped-copy lists, extra lists (see there)
+#   SOUP_RUNS, SOUP_FROM                        soup only: fine-tune tags and first iteration to average
 #   RESUME_LR    (unset)                        resume only: restart the learning rate at this value (e.g. 0.0005
 #                                               once held-out error stops falling at 0.002)
 # Needs Debian packages: tesseract-ocr (training tools), fonts-ocr-b, imagemagick.
@@ -104,7 +106,8 @@ if has finetune; then
   { grep -v '/syn_' "$WORK/data/train.list"; cat ${FT_RESHAPES:-"$WORK"/data2/reshape-*.list} 2>/dev/null || true;
     if [ -n "${FT_EXTRA:-}" ]; then cat $FT_EXTRA; fi
     if [ -n "${FT_ALL:-}" ]; then cat "$WORK"/data2/heldplain-*.list "$WORK"/data2/heldreshape-*.list; fi
-    grep '/syn_' "$WORK/data/train.list" | sort -u | head -n "${FT_SYN:-0}"; } | shuf --random-source=<(yes) > "$LIST"
+    # (head closing the pipe early must not end the script under pipefail)
+    grep '/syn_' "$WORK/data/train.list" | sort -u | head -n "${FT_SYN:-0}" || true; } | shuf --random-source=<(yes) > "$LIST"
   mkdir -p "$WORK/ckpt-$TAG"
   cp "$BEST" "$WORK/ckpt-$TAG/start.checkpoint"
   # FT_APPEND=N FT_NET='[...]': keep the first N layers and train a new head on them (more capacity
@@ -121,6 +124,27 @@ if has finetune; then
     --train_listfile "$LIST" --max_iterations "${FT_ITER:-8000}" --debug_interval 0 \
     > "$WORK/train-$TAG.log" 2>&1 || true
   kill $SNAPPER 2>/dev/null || true
+fi
+
+if has soup; then
+  # A "model soup": the element-wise mean of the weights of many snapshots of the fine-tunes that all
+  # started from one checkpoint (tools/ocr-train/average.ts). Neighbouring snapshots at a fixed learning
+  # rate jitter around a minimum (held-out error 0.35-0.58%); their mean sits nearer its middle, and
+  # runs on different data mixes add variety. No choice among snapshots is made: every snapshot of the
+  # runs in SOUP_RUNS from iteration SOUP_FROM on goes in, so the held-out lines need not choose.
+  CKPTS=()
+  for run in ${SOUP_RUNS:-ra rb rd rm rall s1 s2 s3 s4}; do
+    for f in "$WORK"/snap/"$run"_*.checkpoint; do
+      [ -e "$f" ] || continue
+      it=${f##*_}; it=${it%.checkpoint}
+      if [ "$it" -ge "${SOUP_FROM:-6000}" ]; then CKPTS+=("$f"); fi
+    done
+  done
+  echo "== soup of ${#CKPTS[@]} snapshots"
+  npx tsx tools/ocr-train/average.ts --starter "$STARTER" --out "$WORK/mrz.traineddata" --int "${CKPTS[@]}"
+  cp "$WORK/mrz.traineddata" resources/ocr/mrz.traineddata
+  { echo "soup of ${#CKPTS[@]} snapshots:"; for f in "${CKPTS[@]}"; do basename "$f" .checkpoint; done; } | tr '\n' ' ' | sed 's/ $/\n/' > resources/ocr/checkpoint.txt
+  cat resources/ocr/checkpoint.txt
 fi
 
 if has final; then

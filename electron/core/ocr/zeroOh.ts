@@ -75,6 +75,8 @@ const median = (xs: number[]) => {
  */
 /** The least difference between the zone's O and 0 heights that counts, relative to their height. */
 const MIN_GAP = 0.04;
+/** With no proven O: how close to the proven 0's height a glyph must stand to be voted a 0 (OCR-B's O is 8% shorter). */
+const ALONE_TOLERANCE = 0.02;
 
 export function heightVotes(lines: string[], heights: ReadonlyArray<ReadonlyArray<number | null> | undefined>): Array<Map<number, 'O' | '0'>> {
   const votes = lines.map(() => new Map<number, 'O' | '0'>());
@@ -111,7 +113,25 @@ export function heightVotes(lines: string[], heights: ReadonlyArray<ReadonlyArra
       if ((c === 'O' || c === '0') && cls[i]![k] === 'N') zeros.push(h);
     });
   });
-  if (!ohs.length || !zeros.length) return votes;
+  if (!zeros.length) return votes;
+  if (!ohs.length) {
+    // No O to compare with (names and states without one): a mixed-field O/0 as tall as the proven
+    // 0's is voted a 0, never the reverse. In a print that draws O and 0 alike a true O is voted 0
+    // too, but a single O/0 change always breaks its check digit, so such a vote never makes a valid
+    // zone and the reader keeps its own reading; what it fixes is two O-for-0 misreads whose weights
+    // cancel in the check digit.
+    if (zeros.length < 3) return votes;
+    const z = median(zeros);
+    lines.forEach((l, i) => {
+      const r = rel[i];
+      if (!r) return;
+      [...l].forEach((c, k) => {
+        const h = r[k];
+        if ((c === 'O' || c === '0') && h != null && cls[i]![k] === 'X' && h >= z * (1 - ALONE_TOLERANCE) && h <= z * (1 + 2 * ALONE_TOLERANCE)) votes[i]!.set(k, '0');
+      });
+    });
+    return votes;
+  }
   const o = median(ohs), z = median(zeros);
   const gap = Math.abs(z - o);
   if (gap < MIN_GAP * Math.min(o, z)) return votes;

@@ -28,12 +28,33 @@ describe('O and 0 by glyph height', () => {
     expect(r.repairs).toContainEqual({ line: 2, position: 39, from: '0', to: 'O' });
   });
 
-  it('gives no vote when the print draws O and 0 alike, or the zone proves no O to compare with', () => {
+  it('gives no vote when the print draws O and 0 alike', () => {
     const alike = [heightsOf(LINE1, 30, 30), heightsOf(TRUE2, 30, 30)];
     expect(heightVotes([LINE1, READ2], alike)[1]!.size).toBe(0);
     expect(applyHeightVotes([LINE1, READ2], alike)).toBeNull();
+  });
+
+  it('with no proven O, votes only 0 for glyphs as tall as the proven 0s', () => {
     const noO = 'P<UKRSENCH<FEBRICH<<NEPIJAMU<<<<<<<<<<<<<<<<';
-    expect(heightVotes([noO, READ2], [heightsOf(noO), heightsOf(TRUE2)])[1]!.size).toBe(0);
+    const votes = heightVotes([noO, READ2], [heightsOf(noO), heightsOf(TRUE2)])[1]!;
+    expect(votes.get(36)).toBe('0');
+    expect(votes.has(38)).toBe(false); // the printed O stands shorter: no vote either way
+    expect([...votes.values()].every((v) => v === '0')).toBe(true);
+  });
+
+  it('undoes two O-for-0 misreads whose check-digit weights cancel, in a zone with no proven O', () => {
+    const line1 = 'P<EGYNGBE<GIIC<<ELQU<<<<<<<<<<<<<<<<<<<<<<<<';
+    const printed = '3O5Z0707J0QAT1708277M0501161<<<<<<<<<<<<<<<8';
+    const misread = '3O5ZO7O7J0QAT1708277M0501161<<<<<<<<<<<<<<<8';
+    // both readings pass every check digit: only the heights tell them apart
+    expect(resolveZeroOh([line1, misread]).valid).toBe(true);
+    const r = resolveZeroOh([line1, misread], undefined, [heightsOf(line1), heightsOf(printed)]);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual([line1, printed]);
+    // drawn alike, a true O would be voted 0 and break its check digit: the vote does not make a valid zone
+    const alike = resolveZeroOh([line1, printed], undefined, [heightsOf(line1, 31, 31), heightsOf(printed, 31, 31)]);
+    expect(applyHeightVotes([line1, printed], [heightsOf(line1, 31, 31), heightsOf(printed, 31, 31)])![1]![1]).toBe('0');
+    expect(alike.lines).not.toContain('305Z0707J0QAT1708277M0501161<<<<<<<<<<<<<<<8');
   });
 
   it('compares lines cut at different scales through their fillers', () => {
