@@ -41,40 +41,26 @@ export function PolicyView() {
         <ErrorNote error={error} />
         {form && (
           <form onSubmit={save} className="stack-form">
-            <label className="stack">
-              {t('policy.idleLock')}
-              <input
-                type="number"
-                min={0.1}
-                max={240}
-                step="any"
-                required
-                value={form.idleLockMinutes}
-                onChange={(e) => setForm({ ...form, idleLockMinutes: Number(e.target.value) })}
-                aria-describedby="policy-idle-help"
-                data-testid="policy-idle"
-              />
-            </label>
-            <p className="muted small" id="policy-idle-help">
-              {t('policy.idleLockHelp')}
-            </p>
-            <label className="stack">
-              {t('policy.retention')}
-              <input
-                type="number"
-                min={1}
-                max={3650}
-                step={1}
-                required
-                value={form.retentionDays}
-                onChange={(e) => setForm({ ...form, retentionDays: Number(e.target.value) })}
-                aria-describedby="policy-retention-help"
-                data-testid="policy-retention"
-              />
-            </label>
-            <p className="muted small" id="policy-retention-help">
-              {t('policy.retentionHelp')}
-            </p>
+            <NumberSetting
+              label={t('policy.idleLock')}
+              help={t('policy.idleLockHelp')}
+              id="policy-idle"
+              min={0.1}
+              max={240}
+              step="any"
+              value={form.idleLockMinutes}
+              onChange={(idleLockMinutes) => setForm({ ...form, idleLockMinutes })}
+            />
+            <NumberSetting
+              label={t('policy.retention')}
+              help={t('policy.retentionHelp')}
+              id="policy-retention"
+              min={1}
+              max={3650}
+              step={1}
+              value={form.retentionDays}
+              onChange={(retentionDays) => setForm({ ...form, retentionDays })}
+            />
             <button type="submit" className="primary" data-testid="policy-save">
               {t('common.save')}
             </button>
@@ -88,5 +74,20 @@ export function PolicyView() {
         )}
       </Card>
     </div>
+  );
+}
+
+/** A labelled number input with its explanation; `id` is also the test id. */
+function NumberSetting(p: { label: string; help: string; id: string; min: number; max: number; step: number | 'any'; value: number; onChange: (v: number) => void }) {
+  return (
+    <>
+      <label className="stack">
+        {p.label}
+        <input type="number" min={p.min} max={p.max} step={p.step} required value={p.value} onChange={(e) => p.onChange(Number(e.target.value))} aria-describedby={`${p.id}-help`} data-testid={p.id} />
+      </label>
+      <p className="muted small" id={`${p.id}-help`}>
+        {p.help}
+      </p>
+    </>
   );
 }
