@@ -186,7 +186,8 @@ export interface DoctorCheckView {
 export interface DeviceListView {
   serial: Array<{ path: string; vendorId?: string; productId?: string; manufacturer?: string; serialNumber?: string }>;
   hid: Array<{ vendorId: number; productId: number; product?: string; manufacturer?: string; usagePage?: number; usage?: number; path?: string }>;
-  problems: string[];
+  /** `code` is said as `devices.problem.<code>` in the screen's language; `message` is the English sentence. */
+  problems: Array<{ code: string; params: Record<string, string>; message: string }>;
 }
 
 /** A reader problem (noise, a bad frame, a hot-folder scan that failed) for the technician console. */

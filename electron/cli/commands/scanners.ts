@@ -67,7 +67,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
 
 async function list(json: boolean, ctx: CliContext): Promise<number> {
   const { serial, hid, problems } = await listDevices();
-  for (const p of problems) ctx.stderr.write(`checkpoint: ${p}\n`);
+  for (const p of problems) ctx.stderr.write(`checkpoint: ${p.message}\n`);
   if (json) {
     for (const p of serial) writeJsonLine(ctx, { kind: 'serial', path: p.path, vendorId: p.vendorId ?? null, productId: p.productId ?? null, manufacturer: p.manufacturer ?? null });
     for (const d of hid) {

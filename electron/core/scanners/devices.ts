@@ -2,22 +2,32 @@
 import { listHidDevices, type HidDeviceInfo } from '../../../native/hid';
 import { listSerialPorts, type SerialPortInfo } from '../../../native/serial';
 
+/** Why a list could not be read (e.g. udevadm missing): a code and its values for the screens, and an English sentence. */
+export interface DeviceProblem {
+  code: 'serial_list_failed' | 'hid_list_failed';
+  params: { detail: string };
+  message: string;
+}
+
 export interface DeviceList {
   serial: SerialPortInfo[];
   hid: HidDeviceInfo[];
-  /** Why a list could not be read (e.g. udevadm missing), one sentence per transport. */
-  problems: string[];
+  /** One per transport whose list could not be read. */
+  problems: DeviceProblem[];
 }
 
 export async function listDevices(): Promise<DeviceList> {
-  const problems: string[] = [];
+  const problems: DeviceProblem[] = [];
+  const firstLine = (e: Error) => e.message.split('\n')[0] ?? '';
   const [serial, hid] = await Promise.all([
     listSerialPorts().catch((e: Error) => {
-      problems.push(`Serial ports could not be listed (${e.message.split('\n')[0]})${process.platform === 'linux' ? ': install udev (`sudo apt-get install udev`)' : ''}.`);
+      const detail = firstLine(e);
+      problems.push({ code: 'serial_list_failed', params: { detail }, message: `Serial ports could not be listed (${detail})${process.platform === 'linux' ? ': install udev (`sudo apt-get install udev`)' : ''}.` });
       return [] as SerialPortInfo[];
     }),
     listHidDevices().catch((e: Error) => {
-      problems.push(`HID devices could not be listed (${e.message.split('\n')[0]}): run \`checkpoint doctor\`.`);
+      const detail = firstLine(e);
+      problems.push({ code: 'hid_list_failed', params: { detail }, message: `HID devices could not be listed (${detail}): run \`checkpoint doctor\`.` });
       return [] as HidDeviceInfo[];
     }),
   ]);

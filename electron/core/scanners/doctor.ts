@@ -31,7 +31,7 @@ export async function scannerDoctorChecks(dataDir: string): Promise<DoctorCheck[
 
   const devices = await listDevices();
   const usbSerial = devices.serial.filter((p) => p.vendorId);
-  const serialProblem = devices.problems.find((p) => p.startsWith('Serial'));
+  const serialProblem = devices.problems.find((p) => p.code === 'serial_list_failed')?.message;
   const ports = devices.serial.map((p) => (p.vendorId ? `${p.path} (${p.vendorId}:${p.productId})` : p.path)).join(', ');
   checks.push({
     name: 'serial ports',
@@ -44,7 +44,7 @@ export async function scannerDoctorChecks(dataDir: string): Promise<DoctorCheck[
         ? { code: 'serial_ports.none' as const, params: {} }
         : { code: 'serial_ports.found' as const, params: { ports } }),
   });
-  const hidProblem = devices.problems.find((p) => p.startsWith('HID'));
+  const hidProblem = devices.problems.find((p) => p.code === 'hid_list_failed')?.message;
   checks.push({
     name: 'hid devices',
     ok: !hidProblem,

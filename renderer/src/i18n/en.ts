@@ -239,6 +239,8 @@ export const en = {
   'devices.hid': 'USB HID devices',
   'devices.noneSerial': 'No serial port found. Check the cable and the USB adapter.',
   'devices.noneHid': 'No HID device found.',
+  'devices.problem.serial_list_failed': 'Serial ports could not be listed ({detail}). On Linux install udev (sudo apt-get install udev), then scan again.',
+  'devices.problem.hid_list_failed': 'USB HID devices could not be listed ({detail}). Run the health checks.',
   'profiles.title': 'Reader profiles',
   'profiles.active': 'Reader in use',
   'profiles.none': 'No profile yet: add one from a template.',

@@ -240,6 +240,8 @@ export const id: Messages = {
   'devices.hid': 'Perangkat USB HID',
   'devices.noneSerial': 'Tidak ada port serial. Periksa kabel dan adaptor USB.',
   'devices.noneHid': 'Tidak ada perangkat HID.',
+  'devices.problem.serial_list_failed': 'Port serial tidak dapat dicantumkan ({detail}). Di Linux pasang udev (sudo apt-get install udev), lalu pindai lagi.',
+  'devices.problem.hid_list_failed': 'Perangkat USB HID tidak dapat dicantumkan ({detail}). Jalankan pemeriksaan kesehatan.',
   'profiles.title': 'Profil pembaca',
   'profiles.active': 'Pembaca yang dipakai',
   'profiles.none': 'Belum ada profil: tambahkan dari templat.',

@@ -240,6 +240,8 @@ export const th: Messages = {
   'devices.hid': 'อุปกรณ์ USB HID',
   'devices.noneSerial': 'ไม่พบพอร์ตอนุกรม ตรวจสอบสายและอะแดปเตอร์ USB',
   'devices.noneHid': 'ไม่พบอุปกรณ์ HID',
+  'devices.problem.serial_list_failed': 'แสดงรายการพอร์ตอนุกรมไม่ได้ ({detail}) บน Linux ให้ติดตั้ง udev (sudo apt-get install udev) แล้วสแกนอีกครั้ง',
+  'devices.problem.hid_list_failed': 'แสดงรายการอุปกรณ์ USB HID ไม่ได้ ({detail}) ให้เรียกใช้การตรวจสอบสภาพระบบ',
   'profiles.title': 'โปรไฟล์เครื่องอ่าน',
   'profiles.active': 'เครื่องอ่านที่ใช้',
   'profiles.none': 'ยังไม่มีโปรไฟล์: เพิ่มจากแม่แบบ',

@@ -240,6 +240,8 @@ export const vi: Messages = {
   'devices.hid': 'Thiết bị USB HID',
   'devices.noneSerial': 'Không tìm thấy cổng nối tiếp. Kiểm tra cáp và bộ chuyển USB.',
   'devices.noneHid': 'Không tìm thấy thiết bị HID.',
+  'devices.problem.serial_list_failed': 'Không liệt kê được các cổng nối tiếp ({detail}). Trên Linux hãy cài udev (sudo apt-get install udev), rồi quét lại.',
+  'devices.problem.hid_list_failed': 'Không liệt kê được các thiết bị USB HID ({detail}). Hãy chạy kiểm tra tình trạng.',
   'profiles.title': 'Cấu hình đầu đọc',
   'profiles.active': 'Đầu đọc đang dùng',
   'profiles.none': 'Chưa có cấu hình: thêm từ mẫu.',

@@ -5,7 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { Card } from '../../components/Tabs';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n';
-import { readerProblemText } from '../../i18n/coded';
+import { codedText, readerProblemText } from '../../i18n/coded';
 import { ReaderPills, useReaders } from '../officer/StatusStrip';
 
 // The profile form carries the core's validation schema (zod): loaded with the technician's screen only,
@@ -30,7 +30,8 @@ function hexId(n: number | string | undefined): string {
 }
 
 function Devices() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { readers } = useReaders();
   const { data, error, loading, reload } = useLoad(() => call('scanner.devices', {}));
   return (
@@ -74,7 +75,7 @@ function Devices() {
           {data.problems.length > 0 && (
             <ul className="plain-list warn-text" data-testid="device-problems">
               {data.problems.map((p) => (
-                <li key={p}>⚠ {p}</li>
+                <li key={p.code}>⚠ {codedText(i18n, 'devices.problem', p, p.message)}</li>
               ))}
             </ul>
           )}
