@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { type GlyphTemplates, loadTemplates, readGlyphs, segmentLine } from '../../electron/core/ocr/glyphs';
 import { otsu } from '../../electron/core/ocr/lines';
-import { type Gray, cropToInk, pad, reshapeReal, resizeHeight, toGray } from './augment';
+import { type Gray, cropToInk, fromGray, pad, reshapeReal, resizeHeight, toGray } from './augment';
 import { type Sample, done, isHeldOut, sourceOf, writeBatch } from './lstmf';
 import { type Rng, makeRng, mrzLines, pick, randomFields } from './mrzText';
 
@@ -65,7 +65,7 @@ export function cutCells(img: Gray, text: string, templates: GlyphTemplates): Ar
 }
 
 /** Glyph cells side by side, on one baseline. */
-function join_(cells: Gray[]): Gray {
+function sideBySide(cells: Gray[]): Gray {
   const h = cells[0]!.height;
   const w = cells.reduce((s, c) => s + c.width, 0);
   const data = Buffer.alloc(w * h, 255);
@@ -81,6 +81,13 @@ function join_(cells: Gray[]): Gray {
 function lineFor(rng: Rng, len: number): string {
   const format = len === 44 ? 'TD3' : len === 36 ? 'TD2' : len === 30 ? 'TD1' : pick(rng, ['TD1', 'TD3'] as const);
   return pick(rng, mrzLines(randomFields(rng, format)));
+}
+
+/** New text for one photo, set in that photo's glyphs where it has them and in other photos' where not. */
+function mosaic(rng: Rng, src: { cells: Cells; len: number }, everywhere: Cells): { text: string; line: Gray } {
+  const text = lineFor(rng, src.len);
+  const line = sideBySide([...text].map((ch) => pick(rng, src.cells.get(ch) ?? everywhere.get(ch) ?? everywhere.get('<')!)));
+  return { text, line };
 }
 
 if (process.argv[1] && resolve(process.argv[1]).endsWith('make-mosaic.ts')) {
@@ -135,11 +142,10 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('make-mosaic.ts')) {
     mkdirSync(values.preview, { recursive: true });
     for (let k = 0; k < 12; k++) {
       const src = pick(rng, sources);
-      const text = lineFor(rng, src.len);
-      const line = join_([...text].map((ch) => pick(rng, src.cells.get(ch) ?? everywhere.get(ch) ?? everywhere.get('<')!)));
-      await sharp(line.data, { raw: { width: line.width, height: line.height, channels: 1 } }).png().toFile(join(values.preview, `${k}-plain.png`));
+      const { text, line } = mosaic(rng, src, everywhere);
+      await fromGray(line).png().toFile(join(values.preview, `${k}-plain.png`));
       const r = await reshapeReal(line, rng);
-      await sharp(r.data, { raw: { width: r.width, height: r.height, channels: 1 } }).png().toFile(join(values.preview, `${k}-${text}.png`));
+      await fromGray(r).png().toFile(join(values.preview, `${k}-${text}.png`));
     }
     process.exit(0);
   }
@@ -151,9 +157,7 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('make-mosaic.ts')) {
       const s: Sample[] = [];
       for (let k = 0; k < Math.min(BATCH, total - i); k++) {
         const src = pick(rng, sources);
-        const text = lineFor(rng, src.len);
-        const glyphs = [...text].map((ch) => pick(rng, src.cells.get(ch) ?? everywhere.get(ch) ?? everywhere.get('<')!));
-        const line = join_(glyphs);
+        const { text, line } = mosaic(rng, src, everywhere);
         // most mosaics get the reshaping of the real copies; a few stay as cut, with a small margin
         const img = rng() < 0.85 ? await reshapeReal(line, rng) : pad(cropToInk(line), 2, 2, 2, 2);
         s.push({ text, img });

@@ -63,6 +63,11 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
+/** The least difference between the zone's O and 0 heights that counts, relative to their height. */
+const MIN_GAP = 0.04;
+/** With no proven O: how close to the proven 0's height a glyph must stand to be voted a 0 (OCR-B's O is 8% shorter). */
+const ALONE_TOLERANCE = 0.02;
+
 /**
  * The physical difference between O and 0 is a fraction of their height: in the OCR-B font the digit
  * 0 stands 8% taller than the letter O (159 against 147 units), while other printers' faces differ the
@@ -73,11 +78,6 @@ const median = (xs: number[]) => {
  * relative to the line's fillers, the same glyph on every line, because each line is cut and scaled
  * on its own. Returns, per line, the character the height says at each voted mixed position.
  */
-/** The least difference between the zone's O and 0 heights that counts, relative to their height. */
-const MIN_GAP = 0.04;
-/** With no proven O: how close to the proven 0's height a glyph must stand to be voted a 0 (OCR-B's O is 8% shorter). */
-const ALONE_TOLERANCE = 0.02;
-
 export function heightVotes(lines: string[], heights: ReadonlyArray<ReadonlyArray<number | null> | undefined>): Array<Map<number, 'O' | '0'>> {
   const votes = lines.map(() => new Map<number, 'O' | '0'>());
   const cls = classes(lines);
@@ -114,37 +114,33 @@ export function heightVotes(lines: string[], heights: ReadonlyArray<ReadonlyArra
     });
   });
   if (!zeros.length) return votes;
-  if (!ohs.length) {
+  const z = median(zeros);
+  let vote: (h: number) => 'O' | '0' | null;
+  if (ohs.length) {
+    const o = median(ohs);
+    if (Math.abs(z - o) < MIN_GAP * Math.min(o, z)) return votes;
+    // where it sits on the way from the O's height to the 0's (0 = like the O's, 1 = like the 0's)
+    vote = (h) => {
+      const t = (h - o) / (z - o);
+      return t >= 0.7 && t <= 2 ? '0' : t <= 0.3 && t >= -1 ? 'O' : null;
+    };
+  } else {
     // No O to compare with (names and states without one): a mixed-field O/0 as tall as the proven
     // 0's is voted a 0, never the reverse. In a print that draws O and 0 alike a true O is voted 0
     // too, but a single O/0 change always breaks its check digit, so such a vote never makes a valid
     // zone and the reader keeps its own reading; what it fixes is two O-for-0 misreads whose weights
     // cancel in the check digit.
     if (zeros.length < 3) return votes;
-    const z = median(zeros);
-    lines.forEach((l, i) => {
-      const r = rel[i];
-      if (!r) return;
-      [...l].forEach((c, k) => {
-        const h = r[k];
-        if ((c === 'O' || c === '0') && h != null && cls[i]![k] === 'X' && h >= z * (1 - ALONE_TOLERANCE) && h <= z * (1 + 2 * ALONE_TOLERANCE)) votes[i]!.set(k, '0');
-      });
-    });
-    return votes;
+    vote = (h) => (h >= z * (1 - ALONE_TOLERANCE) && h <= z * (1 + 2 * ALONE_TOLERANCE) ? '0' : null);
   }
-  const o = median(ohs), z = median(zeros);
-  const gap = Math.abs(z - o);
-  if (gap < MIN_GAP * Math.min(o, z)) return votes;
   lines.forEach((l, i) => {
     const r = rel[i];
     if (!r) return;
     [...l].forEach((c, k) => {
       const h = r[k];
       if ((c !== 'O' && c !== '0') || h == null || cls[i]![k] !== 'X') return;
-      // where it sits on the way from the O's height to the 0's (0 = like the O's, 1 = like the 0's)
-      const t = (h - o) / (z - o);
-      if (t >= 0.7 && t <= 2) votes[i]!.set(k, '0');
-      else if (t <= 0.3 && t >= -1) votes[i]!.set(k, 'O');
+      const v = vote(h);
+      if (v) votes[i]!.set(k, v);
     });
   });
   return votes;
