@@ -196,7 +196,8 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
  * (zeroOh.ts). The model's lines with O/0 settled by the glyph pass's heights; where the model read a
  * checked line at another length (a glyph dropped or doubled), the glyph pass's own line, whose
  * characters line up with its heights. Returned only when it beats `current`: valid, not doubtful,
- * and apart from it only in O/0 (or mending a line length where `current` is invalid).
+ * and apart from it only in O/0; or, where `current` is invalid, mending a line length or apart from
+ * the model's own lines only in O/0.
  */
 function settleByHeight(gray: Reading, glyphs: Reading, current: MrzResult, today?: Date): MrzResult | null {
   if (!glyphs.heights) return null;
@@ -207,7 +208,10 @@ function settleByHeight(gray: Reading, glyphs: Reading, current: MrzResult, toda
   const heights = glyphs.heights.map((h, i) => (glyphs.aligned?.[i] || swap[i] ? h : undefined));
   const r = resolveZeroOh(lines, today, heights);
   const mendsLength = swap.some(Boolean) && !current.valid;
-  return r.valid && !doubtful(r) && (mendsLength || onlyZeroOhApart(r.lines, current.lines)) ? r : null;
+  // where the best so far is invalid (e.g. the glyph pass's U for a worn 0), a valid zone that is the
+  // model's own reading with only O/0 settled beats it as well
+  const settlesModel = !current.valid && onlyZeroOhApart(r.lines, lines);
+  return r.valid && !doubtful(r) && (mendsLength || settlesModel || onlyZeroOhApart(r.lines, current.lines)) ? r : null;
 }
 
 /** Same zone shape, different somewhere, and every difference a letter O against a digit 0. */
