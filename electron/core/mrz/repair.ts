@@ -207,6 +207,7 @@ function realignByCheckDigits(layout: Layout, lines: string[], ctx: Ctx): string
   }
   if (candidates.size !== 1) return null;
   const [text, repair] = [...candidates][0]!;
+  if (nearMiss(layout, lines, li, off[0]!.d, text)) return null;
   ctx.repairs.push(repair.to === '' ? repair : { ...repair, to: text[repair.position - 1]! });
   ctx.warnings.push({
     field: 'structure',
@@ -220,6 +221,36 @@ function realignByCheckDigits(layout: Layout, lines: string[], ctx: Ctx): string
   // The class fixes are applied again (and reported) by the main pass; keep the realigned text as read.
   out[li] = repair.to === '' ? line.slice(0, repair.position - 1) + line.slice(repair.position) : line.slice(0, repair.position - 1) + text[repair.position - 1]! + line.slice(repair.position - 1);
   return out;
+}
+
+/**
+ * A check digit passes by chance one time in ten, so a single passing deletion or insertion is proof
+ * only if no other one passes with the likeliest misread (O for 0 or 0 for O, which the main pass
+ * would then repair) somewhere in the line. Measured: a doubled 0 in "K02ZRO23Y" read "KO2ZRO023Y" was
+ * realigned to a valid "K2ZRO023Y" by deleting the O.
+ */
+function nearMiss(layout: Layout, lines: string[], li: number, d: number, taken: string): boolean {
+  const L = layout.lineLength;
+  const line = lines[li]!;
+  const passes = (text: string) => {
+    const fixed = classFixLine(layout, li, text);
+    if (fixed === taken) return false;
+    const zone = [...lines];
+    zone[li] = fixed;
+    return allChecksPass(layout, zone);
+  };
+  // only where letters and digits may both stand (document number, optional data): elsewhere the
+  // class decides, or no check digit sees the change
+  const classes = positionClasses(layout)[li]!;
+  const flips = (text: string) =>
+    [...text].flatMap((c, i) => ((c === 'O' || c === '0') && classes[i] === 'X' ? [text.slice(0, i) + (c === 'O' ? '0' : 'O') + text.slice(i + 1)] : []));
+  if (d === 1) {
+    for (let p = 0; p <= L; p++) if (flips(line.slice(0, p) + line.slice(p + 1)).some(passes)) return true;
+    return false;
+  }
+  // a lost character: the digit 0 or the letter O put back, next to one flipped O/0
+  for (let p = 0; p < L; p++) for (const c of ['0', 'O']) if (flips(line.slice(0, p) + c + line.slice(p)).some(passes)) return true;
+  return false;
 }
 
 /** A line with letters forced to digits where only digits may stand (cheap form of fixByClass). */

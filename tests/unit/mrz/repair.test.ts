@@ -126,6 +126,18 @@ describe('repair mode', () => {
     expect(codes(r.warnings)).toContain('repaired_length');
   });
 
+  it('refuses a deletion that passes by chance when another passes with one O/0 misread', () => {
+    // "K02ZRO23Y" read as "KO2ZRO023Y": the 0 doubled and the first read as O. Deleting the O passes
+    // the check digit (a one-in-ten chance) but is wrong; deleting the doubled 0 and reading the O as 0
+    // passes too, so no length repair is proof and the zone stays invalid for the officer to compare.
+    const line1 = 'PDLUXLUZMEP<BEESTEPI<<ES<<<<<<<<<<<<<<<<<<<<';
+    const truth = 'K02ZRO23Y9ARE9404173M6707194<<<<<<<<<<<<<<<4';
+    expect(repair([line1, truth]).valid).toBe(true);
+    const r = repair([line1, 'KO2ZRO023Y9ARE9404173M6707194<<<<<<<<<<<<<<<4']);
+    expect(r.valid).toBe(false);
+    expect(r.lines[1]).not.toBe('K2ZRO023Y9ARE9404173M6707194<<<<<<<<<<<<<<<4');
+  });
+
   it('puts back a dropped character in a TD1 date when only one reading fits, and refuses when several do', () => {
     const [a, b, c] = SPECIMENS.td1 as [string, string, string];
     const r = repair([a, b.slice(0, 3) + b.slice(4), c]);
