@@ -13,6 +13,8 @@
 #   SNAP_EVERY   300                            seconds between held-out evaluations of the latest checkpoint
 #   FT_RESHAPES, FT_EXTRA                       finetune only: reshaped-copy lists, extra lists (see there)
 #   SOUP_RUNS, SOUP_FROM                        soup only: fine-tune tags and first iteration to average
+#   SOUP_NAME                                   soup only: an intermediate round, kept as work/soups/NAME.lstm
+#                                               (the FT_FROM of the next round), not shipped
 #   RESUME_LR    (unset)                        resume only: restart the learning rate at this value (e.g. 0.0005
 #                                               once held-out error stops falling at 0.002)
 # Needs Debian packages: tesseract-ocr (training tools), fonts-ocr-b, imagemagick.
@@ -124,6 +126,8 @@ if has finetune; then
     --train_listfile "$LIST" --max_iterations "${FT_ITER:-8000}" --debug_interval 0 \
     > "$WORK/train-$TAG.log" 2>&1 || true
   kill $SNAPPER 2>/dev/null || true
+  # the last checkpoint joins the snapshots too (the snapper's clock rarely lands on the end)
+  cp "$WORK/ckpt-$TAG/mrz_checkpoint" "$WORK/snap/${TAG}_${FT_ITER:-8000}.checkpoint"
 fi
 
 if has soup; then
@@ -141,10 +145,19 @@ if has soup; then
     done
   done
   echo "== soup of ${#CKPTS[@]} snapshots"
-  npx tsx tools/ocr-train/average.ts --starter "$STARTER" --out "$WORK/mrz.traineddata" --int "${CKPTS[@]}"
-  cp "$WORK/mrz.traineddata" resources/ocr/mrz.traineddata
-  { echo "soup of ${#CKPTS[@]} snapshots:"; for f in "${CKPTS[@]}"; do basename "$f" .checkpoint; done; } | tr '\n' ' ' | sed 's/ $/\n/' > resources/ocr/checkpoint.txt
-  cat resources/ocr/checkpoint.txt
+  # The float mean is kept as soups/<SOUP_NAME>.lstm, the start of the next round of fine-tunes
+  # (FT_FROM): an "iterated soup". A soup with a SOUP_NAME is an intermediate round and is not shipped.
+  mkdir -p "$WORK/soups"
+  NAME=${SOUP_NAME:-shipped}
+  npx tsx tools/ocr-train/average.ts --starter "$STARTER" --out "$WORK/soups/$NAME.traineddata" "${CKPTS[@]}"
+  combine_tessdata -e "$WORK/soups/$NAME.traineddata" "$WORK/soups/$NAME.lstm" > /dev/null
+  npx tsx tools/ocr-train/average.ts --starter "$STARTER" --out "$WORK/soups/$NAME.int.traineddata" --int "${CKPTS[@]}"
+  { echo "soup of ${#CKPTS[@]} snapshots:"; for f in "${CKPTS[@]}"; do basename "$f" .checkpoint; done; } | tr '\n' ' ' | sed 's/ $/\n/' > "$WORK/soups/$NAME.txt"
+  cat "$WORK/soups/$NAME.txt"
+  if [ -z "${SOUP_NAME:-}" ]; then
+    cp "$WORK/soups/$NAME.int.traineddata" resources/ocr/mrz.traineddata
+    cp "$WORK/soups/$NAME.txt" resources/ocr/checkpoint.txt
+  fi
 fi
 
 if has final; then
