@@ -7,7 +7,7 @@
  */
 import type { MrzResult } from '../mrz/index';
 import { type GrayImage, DEFAULT_MAX_PIXELS, decodeGray, readInput } from './decode';
-import { type GlyphTemplates, loadTemplates, readGlyphs } from './glyphs';
+import { type GlyphReading, type GlyphTemplates, loadTemplates, readGlyphs } from './glyphs';
 import { type Band, type Raw, type Variant, VARIANTS, crop, lineImage, lineRaw, orient, rawSharp, rotate180, splitBands, toRaw } from './lines';
 import { type LineRecogniser, defaultModelDir, startRecogniser } from './model';
 import type { MrzReader, MrzReaderOptions, OcrLine, OcrResult } from './types';
@@ -237,7 +237,25 @@ async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number
     const r = await ocr.recognise(png);
     read.push({ raw: clean(r.text), confidence: Math.round(r.confidence) });
   }
+  const length = expectedLength(read.map((l) => l.raw));
+  read.forEach((l, i) => (l.raw = l.raw.slice(leadingJunk(l.raw, length, bands, i, pitch))));
   return { attempt: variant, flipped, read };
+}
+
+/**
+ * How many characters were read before the zone's left edge on line `i`. ICAO's lines all start at
+ * the same place, and junk beside the zone (the page edge, a card corner, a shadow) only adds ink to
+ * the left; so a line read k characters too long whose ink starts room for about k glyphs ahead of
+ * the line that starts last had its first k characters made of junk. Both must agree: the length
+ * alone cannot tell junk at the start from fillers at the end (a name line has no check digit to
+ * tell), and a line may start early because another lost its first glyph.
+ */
+function leadingJunk(raw: string, length: number | null, bands: Band[], i: number, pitch: number): number {
+  if (!length || bands.length < 2 || !(pitch > 0)) return 0;
+  const k = raw.length - length;
+  if (k < 1 || k > 3 || raw.slice(0, k).includes('<')) return 0;
+  const lead = (Math.max(...bands.map((b) => b.x0)) - bands[i]!.x0) / pitch;
+  return lead >= k - 0.5 && lead <= k + 2 ? k : 0;
 }
 
 /**
@@ -250,8 +268,13 @@ async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: 
   const read: OcrLine[] = [];
   const heights: Reading['heights'] = [];
   const aligned: boolean[] = [];
-  for (const [i, b] of bands.entries()) {
-    const g = readGlyphs(await lineRaw(z, b, chH, pitch, 'gray'), t);
+  const found: Array<GlyphReading | null> = [];
+  for (const b of bands) found.push(readGlyphs(await lineRaw(z, b, chH, pitch, 'gray'), t));
+  const length = expectedLength(found.map((g) => g?.text ?? ''));
+  for (const [i, raw] of found.entries()) {
+    // junk before the zone's edge dropped as in the model's reading, with its heights
+    const cut = raw ? leadingJunk(raw.text, length, bands, i, pitch) : 0;
+    const g = raw && cut ? { ...raw, text: raw.text.slice(cut), heights: raw.heights.slice(cut) } : raw;
     let text = g?.text ?? '';
     const theirs = model?.read[i]?.raw;
     if (theirs && theirs.length === text.length) {

@@ -102,6 +102,15 @@ describe('reading the zone from a page image', () => {
     if (r.ok) expect(r.mrz.warnings.map((w) => w.code)).not.toContain('unknown_state');
   });
 
+  it('drops junk read before a name line, where that line starts ahead of the others by room for it', async () => {
+    // a turned card photo whose edge beside line 3 reads "IE": the name line has no check digit, and
+    // the length repair alone would cut its last two fillers and keep "IEBBIHANVI" as the surname
+    const p = await syntheticPage(5001, 'TD1', 'hard');
+    const r = await reader.read(p.image);
+    expect(r.ok && r.lines).toEqual(p.lines);
+    if (r.ok) expect(r.mrz.surname).toBe('BBIHANVI');
+  });
+
   it('settles O and 0 on a line the model read a glyph too long, through the glyph pass', async () => {
     // the model doubled a glyph in line 2 ("9O0B" for "9OB"); line 1's document number holds an O
     const p = await syntheticPage(1025, 'TD1', 'clean');
