@@ -150,16 +150,29 @@ export async function lineRaw(zone: Raw, b: Band, charHeight: number, pitch: num
   return toRaw(await prepareLine(zone, b, charHeight, pitch, variant));
 }
 
-async function prepareLine(zone: Raw, b: Band, charHeight: number, pitch: number, variant: Variant): Promise<Sharp> {
+/**
+ * Where a line image sits in the zone: its crop (the band with margins, within the zone) and the
+ * scale it is resized by, so that a position the recogniser reports maps back to zone pixels.
+ */
+export function lineFrame(zone: Raw, b: Band, charHeight: number, pitch: number, variant: Variant) {
   const h = b.y1 - b.y0 + 1;
   const mv = Math.max(2, Math.round(h * 0.2));
   const mh = Math.max(3, Math.round(pitch * 0.6));
-  const line = crop(zone, b.x0 - mh, b.y0 - mv, b.x1 + mh + 1, b.y1 + mv + 1);
+  const box = { x0: b.x0 - mh, y0: b.y0 - mv, x1: b.x1 + mh + 1, y1: b.y1 + mv + 1 };
   // lines taller than the model needs only cost time; shorter ones are scaled up a little
   const target = variant === 'sharp' ? 56 : 44;
-  const scale = Math.min(2.5, target / Math.max(1, charHeight + 2 * mv));
+  const wanted = Math.min(2.5, target / Math.max(1, charHeight + 2 * mv));
+  const scale = Math.abs(wanted - 1) > 0.08 ? wanted : 1;
+  // the zone x of a line image's x (crop clamps at the zone's edge)
+  const toZone = (x: number) => x / scale + Math.max(0, Math.floor(box.x0));
+  return { box, scale, toZone };
+}
+
+async function prepareLine(zone: Raw, b: Band, charHeight: number, pitch: number, variant: Variant): Promise<Sharp> {
+  const { box, scale } = lineFrame(zone, b, charHeight, pitch, variant);
+  const line = crop(zone, box.x0, box.y0, box.x1, box.y1);
   let img = rawSharp(line);
-  if (Math.abs(scale - 1) > 0.08) img = img.resize(Math.max(8, Math.round(line.width * scale)), Math.max(8, Math.round(line.height * scale)), { kernel: 'cubic' });
+  if (scale !== 1) img = img.resize(Math.max(8, Math.round(line.width * scale)), Math.max(8, Math.round(line.height * scale)), { kernel: 'cubic' });
   img = img.normalise({ lower: 1, upper: 99 });
   if (variant === 'binary' || variant === 'bold') {
     const r = await toRaw(img);

@@ -57,7 +57,11 @@ export async function findModel(dir: string): Promise<{ file: string; gzip: bool
 }
 
 export interface LineRecogniser {
-  recognise(png: Buffer): Promise<{ text: string; confidence: number }>;
+  /**
+   * `firstEnd`: the right edge (image pixels) of the first character read, when there is one (its left
+   * edge is stretched to the first ink on the line, junk the model skipped included)
+   */
+  recognise(png: Buffer): Promise<{ text: string; confidence: number; firstEnd?: number }>;
   terminate(): Promise<void>;
 }
 
@@ -83,9 +87,11 @@ export async function startRecogniser(modelDir: string): Promise<LineRecogniser>
   });
   return {
     async recognise(png) {
-      const r = await worker.recognize(png);
+      // blocks: the symbols' boxes, for where the line's first character stands (no measurable cost)
+      const r = await worker.recognize(png, {}, { text: true, blocks: true });
       if (failure) throw new Error(`OCR worker failed: ${String(failure)}`);
-      return { text: r.data.text, confidence: r.data.confidence };
+      const first = r.data.blocks?.[0]?.paragraphs[0]?.lines[0]?.words[0]?.symbols[0];
+      return { text: r.data.text, confidence: r.data.confidence, ...(first ? { firstEnd: first.bbox.x1 } : {}) };
     },
     async terminate() {
       await worker.terminate();

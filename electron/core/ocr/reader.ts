@@ -8,7 +8,7 @@
 import type { MrzResult } from '../mrz/index';
 import { type GrayImage, DEFAULT_MAX_PIXELS, decodeGray, readInput } from './decode';
 import { type GlyphReading, type GlyphTemplates, loadTemplates, readGlyphs } from './glyphs';
-import { type Band, type Raw, type Variant, VARIANTS, crop, lineImage, lineRaw, orient, rawSharp, rotate180, splitBands, toRaw } from './lines';
+import { type Band, type Raw, type Variant, VARIANTS, crop, lineFrame, lineImage, lineRaw, orient, rawSharp, rotate180, splitBands, toRaw } from './lines';
 import { type LineRecogniser, defaultModelDir, startRecogniser } from './model';
 import type { MrzReader, MrzReaderOptions, OcrLine, OcrResult } from './types';
 import { resolveZeroOh } from './zeroOh';
@@ -232,14 +232,30 @@ const avg = (ls: OcrLine[]) => (ls.length ? ls.reduce((a, l) => a + l.confidence
 
 async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number, pitch: number, variant: Variant, flipped: boolean): Promise<Reading> {
   const read: OcrLine[] = [];
+  // where each line's first character ends, in zone pixels (NaN where the model gave no position)
+  const firstEnds: number[] = [];
   for (const b of bands) {
     const png = await lineImage(z, b, chH, pitch, variant);
     const r = await ocr.recognise(png);
     read.push({ raw: clean(r.text), confidence: Math.round(r.confidence) });
+    firstEnds.push(r.firstEnd === undefined ? NaN : lineFrame(z, b, chH, pitch, variant).toZone(r.firstEnd));
   }
   const length = expectedLength(read.map((l) => l.raw));
-  read.forEach((l, i) => (l.raw = l.raw.slice(leadingJunk(l.raw, length, bands, i, pitch))));
+  const bandStarts = bands.map((b) => b.x0);
+  // junk shows either way: as ink ahead of the other lines' (the band), or as a first character
+  // read ahead of theirs (when the junk spans every line but only one line's reading has it)
+  read.forEach((l, i) => {
+    const ahead = [lead(bandStarts, i, pitch), lead(firstEnds, i, pitch)].filter(Number.isFinite);
+    l.raw = l.raw.slice(leadingJunk(l.raw, length, Math.max(...ahead)));
+  });
   return { attempt: variant, flipped, read };
+}
+
+/** In pitches, how far line `i` starts ahead of the line that starts last among the others (NaN if unknown). */
+function lead(xs: number[], i: number, pitch: number): number {
+  const others = xs.filter((x, j) => j !== i && Number.isFinite(x));
+  if (!others.length || !Number.isFinite(xs[i]!) || !(pitch > 0)) return NaN;
+  return (Math.max(...others) - xs[i]!) / pitch;
 }
 
 /**
@@ -250,11 +266,10 @@ async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number
  * alone cannot tell junk at the start from fillers at the end (a name line has no check digit to
  * tell), and a line may start early because another lost its first glyph.
  */
-function leadingJunk(raw: string, length: number | null, bands: Band[], i: number, pitch: number): number {
-  if (!length || bands.length < 2 || !(pitch > 0)) return 0;
+function leadingJunk(raw: string, length: number | null, lead: number): number {
+  if (!length || !Number.isFinite(lead)) return 0;
   const k = raw.length - length;
   if (k < 1 || k > 3 || raw.slice(0, k).includes('<')) return 0;
-  const lead = (Math.max(...bands.map((b) => b.x0)) - bands[i]!.x0) / pitch;
   return lead >= k - 0.5 && lead <= k + 2 ? k : 0;
 }
 
@@ -273,7 +288,7 @@ async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: 
   const length = expectedLength(found.map((g) => g?.text ?? ''));
   for (const [i, raw] of found.entries()) {
     // junk before the zone's edge dropped as in the model's reading, with its heights
-    const cut = raw ? leadingJunk(raw.text, length, bands, i, pitch) : 0;
+    const cut = raw ? leadingJunk(raw.text, length, lead(bands.map((b) => b.x0), i, pitch)) : 0;
     const g = raw && cut ? { ...raw, text: raw.text.slice(cut), heights: raw.heights.slice(cut) } : raw;
     let text = g?.text ?? '';
     const theirs = model?.read[i]?.raw;
