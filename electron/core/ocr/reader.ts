@@ -246,7 +246,8 @@ async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number
   // read ahead of theirs (when the junk spans every line but only one line's reading has it)
   read.forEach((l, i) => {
     const ahead = [lead(bandStarts, i, pitch), lead(firstEnds, i, pitch)].filter(Number.isFinite);
-    l.raw = l.raw.slice(leadingJunk(l.raw, length, Math.max(...ahead)));
+    const cut = leadingJunk(l.raw, length, Math.max(...ahead));
+    if (cut) [l.edgeJunk, l.raw] = [l.raw.slice(0, cut), l.raw.slice(cut)];
   });
   return { attempt: variant, flipped, read };
 }
@@ -259,18 +260,19 @@ function lead(xs: number[], i: number, pitch: number): number {
 }
 
 /**
- * How many characters were read before the zone's left edge on line `i`. ICAO's lines all start at
- * the same place, and junk beside the zone (the page edge, a card corner, a shadow) only adds ink to
- * the left; so a line read k characters too long whose ink starts room for about k glyphs ahead of
- * the line that starts last had its first k characters made of junk. Both must agree: the length
- * alone cannot tell junk at the start from fillers at the end (a name line has no check digit to
- * tell), and a line may start early because another lost its first glyph.
+ * How many of a line's first characters were read before the zone's left edge, given how many
+ * pitches the line starts `ahead` of the others (see lead). ICAO's lines all start at the same
+ * place, and junk beside the zone (the page edge, a card corner, a shadow) only adds ink to the left;
+ * so a line read k characters too long that starts room for about k glyphs ahead had its first k
+ * characters made of junk. Both must agree: the length alone cannot tell junk at the start from
+ * fillers at the end (a name line has no check digit to tell), and a line may start early because
+ * another lost its first glyph.
  */
-function leadingJunk(raw: string, length: number | null, lead: number): number {
-  if (!length || !Number.isFinite(lead)) return 0;
+function leadingJunk(raw: string, length: number | null, ahead: number): number {
+  if (!length || !Number.isFinite(ahead)) return 0;
   const k = raw.length - length;
   if (k < 1 || k > 3 || raw.slice(0, k).includes('<')) return 0;
-  return lead >= k - 0.5 && lead <= k + 2 ? k : 0;
+  return ahead >= k - 0.5 && ahead <= k + 2 ? k : 0;
 }
 
 /**
@@ -295,7 +297,7 @@ async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: 
     if (theirs && theirs.length === text.length) {
       text = [...text].map((c, k) => ((c === 'O' || c === '0') && (theirs[k] === 'O' || theirs[k] === '0') ? theirs[k]! : c)).join('');
     }
-    read.push({ raw: text, confidence: g?.confidence ?? 0 });
+    read.push({ raw: text, confidence: g?.confidence ?? 0, ...(cut ? { edgeJunk: raw!.text.slice(0, cut) } : {}) });
     // heights line up with this pass's characters; with the model's only when both found as many glyphs
     heights.push(g ? g.heights : undefined);
     aligned.push(!!(g && theirs && theirs.length === g.heights.length));

@@ -13,6 +13,8 @@ export interface OcrLine {
   raw: string;
   /** Tesseract's line confidence, 0–100. */
   confidence: number;
+  /** Characters read before the zone's left edge (a page edge or card corner) and left out of `raw`. */
+  edgeJunk?: string;
 }
 
 export interface OcrSuccess {
