@@ -134,8 +134,10 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
         }
         // a valid first reading still waits for the second recogniser's vote, to be compared below;
         // one that the repair made valid by guessing two or more characters waits for the other
-        // preprocessings too: a reading that needs fewer guesses outscores it (see score)
-        if (result.valid && readings.length >= (templates ? 2 : 1) && guessesOf(best.result) < 2) break;
+        // preprocessings too: a reading that needs fewer guesses outscores it (see score). So does a
+        // guess on the glyph pass's reading alone: its templates tell O, 0 and D apart least well.
+        const guessLimit = best.reading.attempt === 'glyphs' ? 1 : 2;
+        if (result.valid && readings.length >= (templates ? 2 : 1) && guessesOf(best.result) < guessLimit) break;
         // an upside-down zone reads as noise: low confidence means try the other way round at once
         if (variant === 'glyphs' && avg(reading.read) < 45 && avg(readings[0]!.read) < 45) break;
       }

@@ -122,6 +122,15 @@ describe('reading the zone from a page image', () => {
     if (r.ok) expect(r.read[2]).toMatchObject({ raw: p.lines[2], edgeJunk: 'E' });
   });
 
+  it('does not settle for a guess on the glyph pass alone while another preprocessing may read the zone', async () => {
+    // the model doubled a 0 in "80P45O90Q"; the glyph pass read "8OP45D9OQ", and repairing its D to 0
+    // satisfied the check digit by chance: a valid, wrong document number. The binary pass reads it.
+    const p = await syntheticPage(5040, 'TD3', 'clean');
+    const r = await reader.read(p.image);
+    expect(r.ok && r.lines).toEqual(p.lines);
+    if (r.ok) expect(r.mrz.documentNumber).toBe('80P45O90Q');
+  });
+
   it('settles O and 0 on a line the model read a glyph too long, through the glyph pass', async () => {
     // the model doubled a glyph in line 2 ("9O0B" for "9OB"); line 1's document number holds an O
     const p = await syntheticPage(1025, 'TD1', 'clean');
