@@ -390,6 +390,22 @@ function arbitrate(readings: Reading[], today?: Date): MrzResult {
   const latest = readings[readings.length - 1]!;
   let best = parse(latest.read.map((l) => l.raw));
   const settled = () => best.valid && !doubtful(best);
+  if (settled() && latest.attempt === 'glyphs') {
+    // The glyph pass's templates are the weaker reader of letters (Q, O, 0 and D alike), and nothing
+    // checks a name: where the model read a line at the same length and the zone stays valid with
+    // it, with no more guesses, the model's line stands (a disagreement is flagged for the officer).
+    const model = readings.find((r) => r.attempt === 'gray' && r.flipped === latest.flipped);
+    const lines = latest.read.map((l) => l.raw);
+    model?.read.forEach((m, i) => {
+      if (m.raw === lines[i] || m.raw.length !== lines[i]!.length) return;
+      const trial = lines.map((l, j) => (j === i ? m.raw : l));
+      const r = parse(trial);
+      if (r.valid && !doubtful(r) && guessesOf(r) <= guessesOf(best)) {
+        lines[i] = m.raw;
+        best = r;
+      }
+    });
+  }
   if (settled()) return best;
   const n = latest.read.length;
   const search = (options: string[][]) => {
