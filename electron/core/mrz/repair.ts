@@ -191,19 +191,10 @@ function realignByCheckDigits(layout: Layout, lines: string[], ctx: Ctx): string
   if (!checkedLines.has(li)) return null;
   const line = lines[li]!;
   const candidates = new Map<string, MrzRepair>();
-  const consider = (text: string, repair: MrzRepair) => {
-    const fixed = classFixLine(layout, li, text);
-    if (candidates.has(fixed)) return;
-    const zone = [...lines];
-    zone[li] = fixed;
-    if (allChecksPass(layout, zone)) candidates.set(fixed, repair);
-  };
-  if (off[0]!.d === 1) {
-    for (let p = 0; p <= L; p++) consider(line.slice(0, p) + line.slice(p + 1), { line: li + 1, position: p + 1, from: line[p]!, to: '' });
-  } else {
-    for (let p = 0; p < L; p++) {
-      for (const c of MRZ_ALPHABET) consider(line.slice(0, p) + c + line.slice(p), { line: li + 1, position: p + 1, from: '', to: c });
-    }
+  for (const { text, p, c } of realignments(line, off[0]!.d, MRZ_ALPHABET)) {
+    const fixed = fitsZone(layout, lines, li, text);
+    if (fixed === null || candidates.has(fixed)) continue;
+    candidates.set(fixed, c === undefined ? { line: li + 1, position: p + 1, from: line[p]!, to: '' } : { line: li + 1, position: p + 1, from: '', to: c });
   }
   if (candidates.size !== 1) return null;
   const [text, repair] = [...candidates][0]!;
@@ -230,27 +221,35 @@ function realignByCheckDigits(layout: Layout, lines: string[], ctx: Ctx): string
  * realigned to a valid "K2ZRO023Y" by deleting the O.
  */
 function nearMiss(layout: Layout, lines: string[], li: number, d: number, taken: string): boolean {
-  const L = layout.lineLength;
-  const line = lines[li]!;
-  const passes = (text: string) => {
-    const fixed = classFixLine(layout, li, text);
-    if (fixed === taken) return false;
-    const zone = [...lines];
-    zone[li] = fixed;
-    return allChecksPass(layout, zone);
-  };
   // only where letters and digits may both stand (document number, optional data): elsewhere the
   // class decides, or no check digit sees the change
   const classes = positionClasses(layout)[li]!;
   const flips = (text: string) =>
     [...text].flatMap((c, i) => ((c === 'O' || c === '0') && classes[i] === 'X' ? [text.slice(0, i) + (c === 'O' ? '0' : 'O') + text.slice(i + 1)] : []));
-  if (d === 1) {
-    for (let p = 0; p <= L; p++) if (flips(line.slice(0, p) + line.slice(p + 1)).some(passes)) return true;
-    return false;
-  }
-  // a lost character: the digit 0 or the letter O put back, next to one flipped O/0
-  for (let p = 0; p < L; p++) for (const c of ['0', 'O']) if (flips(line.slice(0, p) + c + line.slice(p)).some(passes)) return true;
+  const passesElsewise = (text: string) => {
+    const fixed = fitsZone(layout, lines, li, text);
+    return fixed !== null && fixed !== taken;
+  };
+  // every other deletion, or for a lost character the digit 0 or the letter O put back, with one O/0 flipped
+  for (const { text } of realignments(lines[li]!, d, '0O')) if (flips(text).some(passesElsewise)) return true;
   return false;
+}
+
+/** Every single deletion from `line` (d = 1, one too long), or insertion of a character of `alphabet` (d = -1). */
+function* realignments(line: string, d: number, alphabet: string): Generator<{ text: string; p: number; c?: string }> {
+  if (d === 1) {
+    for (let p = 0; p < line.length; p++) yield { text: line.slice(0, p) + line.slice(p + 1), p };
+    return;
+  }
+  for (let p = 0; p <= line.length; p++) for (const c of alphabet) yield { text: line.slice(0, p) + c + line.slice(p), p, c };
+}
+
+/** `text` in place of line `li`, with the class fixes, when every check digit of the zone then passes; else null. */
+function fitsZone(layout: Layout, lines: string[], li: number, text: string): string | null {
+  const fixed = classFixLine(layout, li, text);
+  const zone = [...lines];
+  zone[li] = fixed;
+  return allChecksPass(layout, zone) ? fixed : null;
 }
 
 /** A line with letters forced to digits where only digits may stand (cheap form of fixByClass). */

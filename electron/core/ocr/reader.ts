@@ -290,9 +290,10 @@ async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: 
   const found: Array<GlyphReading | null> = [];
   for (const b of bands) found.push(readGlyphs(await lineRaw(z, b, chH, pitch, 'gray'), t));
   const length = expectedLength(found.map((g) => g?.text ?? ''));
+  const bandStarts = bands.map((b) => b.x0);
   for (const [i, raw] of found.entries()) {
     // junk before the zone's edge dropped as in the model's reading, with its heights
-    const cut = raw ? leadingJunk(raw.text, length, lead(bands.map((b) => b.x0), i, pitch)) : 0;
+    const cut = raw ? leadingJunk(raw.text, length, lead(bandStarts, i, pitch)) : 0;
     const g = raw && cut ? { ...raw, text: raw.text.slice(cut), heights: raw.heights.slice(cut) } : raw;
     let text = g?.text ?? '';
     const theirs = model?.read[i]?.raw;
