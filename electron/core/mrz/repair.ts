@@ -35,6 +35,13 @@ const RARE_SWAPS = new Set(['0D', 'D0', '0Q', 'Q0', 'L1', '1L']);
 const RARE_SWAP_COST = 1.5;
 /** An option's number of changes with every swap counted as one. */
 const plain = (o: Option) => o.changes - (RARE_SWAP_COST - 1) * o.rare;
+/** Each filler of a run restored from a misread letter other than K (see optionsFor). */
+const FILLER_RESTORE_COST = 0.4;
+/**
+ * The winner beat its rival only by how likely its confusions are (a rare swap, a filler run), not by
+ * a whole change fewer: both fit every check digit, so the officer is told.
+ */
+const closeCall = (best: number, bestPlain: number, rival: number, rivalPlain: number) => rival - best < 1 || bestPlain === rivalPlain;
 
 /** Two repairs fit every check digit; the likelier confusion was taken: the officer compares. */
 function warnLikeliest(ctx: Ctx, fields: string[]) {
@@ -264,7 +271,7 @@ function classFixLine(layout: Layout, li: number, text: string): string {
 }
 
 /** Every check digit of the zone passes (a TD1/TD2 long number is left to the composite). */
-function allChecksPass(layout: Layout, lines: string[]): boolean {
+function allChecksPass(layout: Layout, lines: string[], withComposite = true): boolean {
   const text = (f: { line: number; start: number; length: number }) => lines[f.line]!.slice(f.start, f.start + f.length);
   for (const f of layout.fields) {
     if (!f.check) continue;
@@ -273,7 +280,7 @@ function allChecksPass(layout: Layout, lines: string[]): boolean {
     const unit = { field: f.name, cells: [], check: f.check, fillerOkWhenEmpty: f.kind !== 'number' };
     if (!unitPasses(unit, text(f), ch)) return false;
   }
-  if (!layout.composite) return true;
+  if (!layout.composite || !withComposite) return true;
   const c = layout.composite;
   const covered = c.ranges.map(([li, s, e]) => lines[li]!.slice(s, e)).join('');
   const ch = lines[c.line]![c.pos]!;
@@ -503,10 +510,14 @@ function optionsFor(u: Unit, ctx: Ctx): { options: Option[]; passesAsIs: boolean
   if (u.cells[0]!.cls === 'X') {
     const restored = restoreTrailingFillers(value);
     // A misread filler inside a filler run is the likeliest single error: it ranks before any swap.
+    // A run with no genuine filler at all is weaker evidence, each letter turned costing more: three
+    // misread fillers (CCL) are less likely than one swap, and C C at check-digit weights 7 and 3 add
+    // 120, so such a run can fit every check digit exactly as the true field does.
     // K and < weigh the same in a check digit, so a run that only lost K's is restored outright.
-    const onlyK = [...value].every((ch, i) => ch === restored[i] || ch === 'K');
-    if (restored !== value && onlyK) bases[0] = { value: restored, changes: 0 };
-    else if (restored !== value) bases.push({ value: restored, changes: 0.5 });
+    const turned = [...value].filter((ch, i) => ch !== restored[i] && ch !== 'K').length;
+    const genuine = value.slice(0, -1).includes('<') && /<[<KLC]*$/.test(value);
+    if (restored !== value && turned === 0) bases[0] = { value: restored, changes: 0 };
+    else if (restored !== value) bases.push({ value: restored, changes: genuine ? 0.5 : FILLER_RESTORE_COST * turned });
   }
   const found: Option[] = [];
   let budget = MAX_CANDIDATES;
@@ -591,7 +602,7 @@ function searchCheckedFields(layout: Layout, ctx: Ctx): string[] {
       failing.forEach((p, i) => apply(p.u, combos[0]!.picks[i]!));
       const plainSum = (c: { picks: Option[] }) => c.picks.reduce((a, o) => a + plain(o), 0);
       // Taken only because its confusions are likelier than a rival's: say so.
-      if (combos.length > 1 && plainSum(combos[0]!) === plainSum(combos[1]!)) warnLikeliest(ctx, failing.map((p) => p.u.field));
+      if (combos.length > 1 && closeCall(combos[0]!.changes, plainSum(combos[0]!), combos[1]!.changes, plainSum(combos[1]!))) warnLikeliest(ctx, failing.map((p) => p.u.field));
       fixCompositeOnlyFillers(layout, ctx);
       return ambiguous;
     }
@@ -603,7 +614,7 @@ function searchCheckedFields(layout: Layout, ctx: Ctx): string[] {
     const tied = p.options.filter((o) => o.changes === best.changes);
     if (tied.length === 1 && best.changes < 2) {
       apply(p.u, best); // one change, rare or not
-      if (p.options.some((o) => o !== best && plain(o) === plain(best))) warnLikeliest(ctx, [p.u.field]);
+      if (p.options.some((o) => o !== best && closeCall(best.changes, plain(best), o.changes, plain(o)))) warnLikeliest(ctx, [p.u.field]);
     }
     else ambiguous.push(p.u.field);
   }
@@ -628,7 +639,9 @@ function fixCompositeOnlyFillers(layout: Layout, ctx: Ctx): void {
   restoreCompositeOnlyRuns(layout, ctx);
   if (!layout.composite || compositePasses(layout, ctx)) return;
   // Still failing: try each single confusion in the optional data the composite alone covers, and
-  // take it only when exactly one makes the composite pass.
+  // take it only when exactly one makes the composite pass. Not while a field's own check digit
+  // fails: the composite then covers a misread field too, and a change here would only mask it.
+  if (!allChecksPass(layout, ctx.lines.map((l) => l.join('')), false)) return;
   const fields = layout.fields.filter((f) => f.kind === 'optional' && !f.check);
   const fits: { f: FieldSpec; i: number; to: string }[] = [];
   for (const f of fields) {

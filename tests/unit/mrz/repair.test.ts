@@ -176,11 +176,9 @@ describe('repair mode', () => {
       spot: fc.nat(),
       pick: fc.nat(),
     });
-    // A fixed seed keeps CI reproducible. A random run found a rare hole on 2026-11-29 (TD1 number
-    // "A00H00CC" with its first filler read L: "CCL" restored as fillers passes both the number's and
-    // the composite check digit by chance, unflagged); it is recorded in issue #9's note, to be fixed
-    // in the repair, not hidden here.
-    const SEED = 20261129;
+    // A fixed seed keeps CI reproducible; MRZ_PROPERTY_SEED explores others. A random run found the
+    // hole the next test pins (a filler run restored over the truth).
+    const SEED = Number(process.env.MRZ_PROPERTY_SEED ?? 20261129);
     type Case = typeof cases extends fc.Arbitrary<infer T> ? T : never;
     const run = (f: Case, coveredOnly: boolean, likelySwaps = false) => {
       const code = f.format === 'TD3' ? 'P' : f.format.startsWith('MRV') ? 'V' : 'I';
@@ -220,6 +218,26 @@ describe('repair mode', () => {
       fc.assert(fc.property(cases, (f) => run(f, true, true)), { numRuns: 300, seed: SEED });
       fc.assert(fc.property(cases, (f) => run(f, false, true)), { numRuns: 300, seed: SEED });
     });
+  });
+
+  it('does not take three misread fillers for the truth when one misread filler fits as well', () => {
+    // TD1 number A00H00CC, its first filler read L. C C at check-digit weights 7 and 3 add 120, so
+    // A00H00<<< (CCL taken for fillers) fits the number's and the composite check digit exactly as the
+    // truth does. It used to be taken, valid and unflagged; now the zone is left for the officer.
+    // With optional data, its 1 once became I to fit the composite: a change that only masked the
+    // misread number, since the composite covers the number too.
+    for (const optionalData of ['', 'AB1']) {
+      const lines = formatMrz({ ...fieldsOf(SPECIMENS.td1!), documentNumber: 'A00H00CC', optionalData }, 'TD1');
+      expect(lines[0]!.slice(5, 15)).toBe('A00H00CC<9');
+      for (const misread of ['L', 'C']) {
+        const r = repair([at(lines[0]!, 14, misread), lines[1]!, lines[2]!]);
+        expect(r.valid).toBe(false);
+        expect(r.documentNumber).toBe(`A00H00CC${misread}`);
+        expect(r.optionalData).toBe(optionalData);
+        expect(r.repairs).toEqual([]);
+        expect(codes(r.warnings)).toContain('repair_ambiguous');
+      }
+    }
   });
 
   it('with likelySwaps, takes 0→O over 0→Q when both fit every check digit, and says so', () => {
