@@ -5,11 +5,12 @@
  * lines are read again with other preprocessing (and the page turned 180°), and the check digits
  * arbitrate between the readings. Nothing is guessed beyond what the check digits prove.
  */
+import { availableParallelism } from 'node:os';
 import type { MrzResult } from '../mrz/index';
 import { type GrayImage, DEFAULT_MAX_PIXELS, decodeGray, readInput } from './decode';
 import { type GlyphReading, type GlyphTemplates, loadTemplates, readGlyphs } from './glyphs';
 import { type Band, type Raw, type Variant, VARIANTS, crop, lineFrame, lineImage, lineRaw, orient, rawSharp, rotate180, splitBands, toRaw } from './lines';
-import { type LineRecogniser, defaultModelDir, startRecogniser } from './model';
+import { type LineRecogniser, type RecogniserPool, defaultModelDir, startRecogniser } from './model';
 import type { MrzReader, MrzReaderOptions, OcrLine, OcrResult } from './types';
 import { resolveZeroOh } from './zeroOh';
 import { type ZoneFound, adaptiveBinarise, components, findRows, groupZone } from './zone';
@@ -60,7 +61,8 @@ interface Reading {
 export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { ready(): Promise<void> } {
   const modelDir = opts.modelDir ?? defaultModelDir();
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
-  let recogniser: Promise<LineRecogniser> | null = startRecogniser(modelDir);
+  const workers = opts.workers ?? Math.min(2, availableParallelism());
+  let recogniser: Promise<RecogniserPool> | null = startRecogniser(modelDir, workers);
   const templates = loadTemplates(modelDir);
   // a failed start is reported on read(), not as an unhandled rejection
   recogniser.catch(() => undefined);
@@ -182,7 +184,8 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
     read(image) {
       // one worker, one page at a time: keeps memory flat and tesseract's parameters consistent
       const run = queue.then(() => readOne(image));
-      queue = run.catch(() => undefined);
+      // after the first page, the other workers start (see RecogniserPool.grow)
+      queue = run.catch(() => undefined).then(() => recogniser?.then((r) => r.grow(), () => undefined));
       return run;
     },
     async close() {
@@ -236,12 +239,12 @@ async function readLines(ocr: LineRecogniser, z: Raw, bands: Band[], chH: number
   const read: OcrLine[] = [];
   // where each line's first character ends, in zone pixels (NaN where the model gave no position)
   const firstEnds: number[] = [];
-  for (const b of bands) {
-    const png = await lineImage(z, b, chH, pitch, variant);
-    const r = await ocr.recognise(png);
+  // the lines side by side, one per free worker (see startRecogniser)
+  const results = await Promise.all(bands.map(async (b) => ocr.recognise(await lineImage(z, b, chH, pitch, variant))));
+  results.forEach((r, i) => {
     read.push({ raw: clean(r.text), confidence: Math.round(r.confidence) });
-    firstEnds.push(r.firstEnd === undefined ? NaN : lineFrame(z, b, chH, pitch, variant).toZone(r.firstEnd));
-  }
+    firstEnds.push(r.firstEnd === undefined ? NaN : lineFrame(z, bands[i]!, chH, pitch, variant).toZone(r.firstEnd));
+  });
   const length = expectedLength(read.map((l) => l.raw));
   const bandStarts = bands.map((b) => b.x0);
   // junk shows either way: as ink ahead of the other lines' (the band), or as a first character

@@ -57,6 +57,8 @@ export interface MrzReaderOptions {
   maxPixels?: number;
   /** The day the zone is judged against (expiry warnings); default now. */
   today?: Date;
+  /** Lines read side by side (one tesseract.js worker each). Default: 2 where there are 2+ cores, else 1. */
+  workers?: number;
 }
 
 export interface MrzReader {
