@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
-import { createMrzReader, defaultModelDir } from '../../electron/core/ocr/index';
+import { createMrzReader, defaultModelDir, defaultWorkers } from '../../electron/core/ocr/index';
 import { describeEval, evaluateLines, readList } from '../../tools/ocr-train/evaluate';
 import { syntheticPage } from '../../tools/ocr-train/syntheticPage';
 import { hugePngHeader } from '../unit/ocr/helpers';
@@ -30,7 +30,7 @@ export default async function (report: BenchReporter) {
   const cold = createMrzReader({ modelDir });
   const r0 = await cold.read(first.image);
   report.figure('first result after start (worker start + one mild TD3 page)', performance.now() - t0, 'ms');
-  report.note(`first page: ${r0.ok ? (r0.mrz.valid ? 'valid' : 'invalid') : r0.code}`);
+  report.note(`first page: ${r0.ok ? (r0.mrz.valid ? 'valid' : 'invalid') : r0.code}; lines read side by side by ${defaultWorkers()} worker(s)`);
   const reader = cold;
 
   // 2. the model alone on eval.txt (and the glyph-free LSTM path only)

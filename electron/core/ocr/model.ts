@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -64,6 +65,9 @@ export interface LineRecogniser {
   recognise(png: Buffer): Promise<{ text: string; confidence: number; firstEnd?: number }>;
   terminate(): Promise<void>;
 }
+
+/** Lines read side by side by default: two where there are two cores or more (a zone has 2-3 lines). */
+export const defaultWorkers = () => Math.min(2, availableParallelism());
 
 /** A pool of recognisers: up to `workers` lines read side by side, each worker its own thread. */
 export interface RecogniserPool extends LineRecogniser {

@@ -5,12 +5,11 @@
  * lines are read again with other preprocessing (and the page turned 180°), and the check digits
  * arbitrate between the readings. Nothing is guessed beyond what the check digits prove.
  */
-import { availableParallelism } from 'node:os';
 import type { MrzResult } from '../mrz/index';
 import { type GrayImage, DEFAULT_MAX_PIXELS, decodeGray, readInput } from './decode';
 import { type GlyphReading, type GlyphTemplates, loadTemplates, readGlyphs } from './glyphs';
 import { type Band, type Raw, type Variant, VARIANTS, crop, lineFrame, lineImage, lineRaw, orient, rawSharp, rotate180, splitBands, toRaw } from './lines';
-import { type LineRecogniser, type RecogniserPool, defaultModelDir, startRecogniser } from './model';
+import { type LineRecogniser, type RecogniserPool, defaultModelDir, defaultWorkers, startRecogniser } from './model';
 import type { MrzReader, MrzReaderOptions, OcrLine, OcrResult } from './types';
 import { resolveZeroOh } from './zeroOh';
 import { type ZoneFound, adaptiveBinarise, components, findRows, groupZone } from './zone';
@@ -61,8 +60,7 @@ interface Reading {
 export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { ready(): Promise<void> } {
   const modelDir = opts.modelDir ?? defaultModelDir();
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
-  const workers = opts.workers ?? Math.min(2, availableParallelism());
-  let recogniser: Promise<RecogniserPool> | null = startRecogniser(modelDir, workers);
+  let recogniser: Promise<RecogniserPool> | null = startRecogniser(modelDir, opts.workers ?? defaultWorkers());
   const templates = loadTemplates(modelDir);
   // a failed start is reported on read(), not as an unhandled rejection
   recogniser.catch(() => undefined);
