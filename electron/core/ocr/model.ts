@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import sharp from 'sharp';
 import Tesseract from 'tesseract.js';
 import { UserError } from '../app/errors';
 
@@ -120,6 +121,10 @@ export async function startRecogniser(modelDir: string, workers = 1): Promise<Re
   };
 }
 
+let blank: Promise<Buffer> | null = null;
+/** A white 400×48 line: wide enough that the warm-up recognition does all of its first-use work. */
+const blankLine = () => (blank ??= sharp({ create: { width: 400, height: 48, channels: 3, background: '#ffffff' } }).png().toBuffer());
+
 async function startWorker(modelDir: string, gzip: boolean): Promise<LineRecogniser> {
   let failure: unknown = null;
   const worker = await Tesseract.createWorker(MODEL_LANG, Tesseract.OEM.LSTM_ONLY, {
@@ -139,6 +144,10 @@ async function startWorker(modelDir: string, gzip: boolean): Promise<LineRecogni
     user_defined_dpi: '300',
     tessedit_char_whitelist: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<',
   });
+  // The first recognition costs ~300 ms more than the rest (the engine finishes setting up on first
+  // use): paid here, on a blank line, before the worker takes a page's lines, so it overlaps the
+  // first page's decoding and a worker joining later does not slow the page it joins on.
+  await worker.recognize(await blankLine());
   return {
     async recognise(png) {
       // blocks: the symbols' boxes, for where the line's first character stands (no measurable cost)

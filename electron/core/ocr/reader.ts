@@ -74,9 +74,12 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
   async function readOne(image: Buffer | string): Promise<OcrResult> {
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
-    const ocr = await getRecogniser();
+    // the image is decoded and searched while the worker starts (the first page after start)
+    const starting = getRecogniser();
     const work = await decodeGray(await readInput(image), maxPixels);
     const found = await locateZone(work);
+    // a model that failed to load is reported before any answer about the image
+    const ocr = await starting;
     if (!found) {
       return { ok: false, code: 'no_zone', reason: 'no machine readable zone found on the image: place the data page flat, the zone fully visible, and scan again.', ms: ms() };
     }
