@@ -6,6 +6,7 @@
  * Every value is fictional (random names from syllables, state codes, dates).
  */
 import sharp from 'sharp';
+import { formatMrz } from '../../electron/core/mrz/index';
 import { type Rng, type MrzFields, int, makeRng, mrzLines, pick, randomFields } from './mrzText';
 
 export type Degradation = 'clean' | 'mild' | 'hard';
@@ -117,4 +118,62 @@ export async function syntheticPage(seed: number, format: 'TD1' | 'TD3', degrada
     }
   const image = await sharp(out, { raw: { width: info.width, height: info.height, channels: 1 } }).jpeg({ quality: hard ? 50 : 80 }).toBuffer();
   return { image, lines, fields, format, degradation, rotation, skew };
+}
+
+export type ZoneFormat = 'TD1' | 'TD2' | 'TD3' | 'MRVA' | 'MRVB';
+
+export interface ScanOptions {
+  /** scan resolution; the page is drawn at 10 px/mm (254 dpi) and resized (default 300) */
+  dpi?: number;
+  /** degrees, clockwise (default 0) */
+  skew?: number;
+  /** quarter turn applied after the skew: 0, 90, 180 or 270 (default 0) */
+  quarter?: number;
+  /** JPEG quality (default 85) */
+  quality?: number;
+}
+
+/**
+ * A plain scanned document of any zone format (TD1, TD2, TD3 and both visa sizes) at a chosen
+ * resolution, skew and turn: the formats and resolutions `syntheticPage` does not draw. Its own
+ * random stream, so the bench's pages stay as they are. The zone is ICAO's: OCR-B at 2.54 mm pitch.
+ */
+export async function syntheticScan(seed: number, format: ZoneFormat, opts: ScanOptions = {}): Promise<{ image: Buffer; lines: string[] }> {
+  const rng = makeRng(seed * 104729 + format.length * 7 + format.charCodeAt(2));
+  const f = randomFields(rng, format === 'TD1' || format === 'TD2' ? format : 'TD3');
+  const iso = (yymmdd: string, century: string) => `${century}${yymmdd.slice(0, 2)}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
+  const visa = format.startsWith('MRV');
+  const lines = formatMrz(
+    {
+      documentCode: visa ? 'V' : format === 'TD3' ? 'P' : 'I',
+      issuingState: f.issuingState,
+      nationality: f.nationality,
+      surname: f.surname,
+      givenNames: f.givenNames,
+      documentNumber: f.documentNumber.slice(0, 9),
+      birthDate: iso(f.birthDate, '19'),
+      expiryDate: iso(f.expiryDate, '20'),
+      sex: f.sex === '<' ? '' : f.sex,
+      optionalData: f.optional1.slice(0, format === 'TD3' ? 14 : format === 'TD1' ? 15 : format === 'MRVA' ? 16 : format === 'MRVB' ? 8 : 7),
+    },
+    format,
+  );
+  // ID-1 card (TD1), ID-2 (TD2, MRV-B), ID-3 page (TD3, MRV-A), at 10 px/mm
+  const [w, h] = format === 'TD1' ? [856, 540] : format === 'TD2' || format === 'MRVB' ? [1050, 740] : [1250, 880];
+  const step = format === 'TD1' ? 52 : 50;
+  const yFirst = h - 45 - (lines.length - 1) * step;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
+<rect width="100%" height="100%" fill="hsl(${int(rng, 20, 220)},30%,94%)"/>${guilloche(rng, w, h)}
+<rect x="50" y="60" width="250" height="310" fill="#c9c9cf"/>
+<text x="340" y="100" font-family="DejaVu Sans" font-size="28" font-weight="bold" fill="#335">${visa ? 'VISA' : format === 'TD3' ? 'PASSPORT' : 'IDENTITY CARD'} · ${esc(f.issuingState)}</text>
+${mrzSvg(lines, format === 'TD1' ? 47 : 62, yFirst, step)}
+</svg>`;
+  const scale = (opts.dpi ?? 300) / 254;
+  const bed = '#e8e8e8';
+  let page = sharp(await sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).extend({ top: 40, bottom: 40, left: 40, right: 40, background: bed }).png().toBuffer());
+  if (opts.skew) page = sharp(await page.rotate(opts.skew, { background: bed }).png().toBuffer());
+  page = page.resize(Math.round((w + 80) * scale));
+  if (opts.quarter) page = sharp(await page.png().toBuffer()).rotate(opts.quarter);
+  const image = await page.blur(0.3 + 0.2 * scale).grayscale().jpeg({ quality: opts.quality ?? 85 }).toBuffer();
+  return { image, lines };
 }

@@ -12,11 +12,13 @@ function classes(lines: string[]): string[] | null {
   const n = lines.length;
   const len = lines[0]?.length ?? 0;
   const rep = (c: Cls, k: number) => c.repeat(k);
+  // visas (MRV-A, MRV-B) have no check digit after their optional data: it runs to the line's end
+  const visa = lines[0]?.[0] === 'V';
   if (n === 2 && len === 44) {
-    return [rep('A', 44), rep('X', 9) + 'N' + rep('A', 3) + rep('N', 7) + 'A' + rep('N', 7) + rep('X', 14) + 'NN'];
+    return [rep('A', 44), rep('X', 9) + 'N' + rep('A', 3) + rep('N', 7) + 'A' + rep('N', 7) + (visa ? rep('X', 16) : rep('X', 14) + 'NN')];
   }
   if (n === 2 && len === 36) {
-    return [rep('A', 36), rep('X', 9) + 'N' + rep('A', 3) + rep('N', 7) + 'A' + rep('N', 7) + rep('X', 7) + 'N'];
+    return [rep('A', 36), rep('X', 9) + 'N' + rep('A', 3) + rep('N', 7) + 'A' + rep('N', 7) + (visa ? rep('X', 8) : rep('X', 7) + 'N')];
   }
   if (n === 3 && len === 30) {
     return [rep('A', 5) + rep('X', 9) + 'N' + rep('X', 15), rep('N', 7) + 'A' + rep('N', 7) + rep('A', 3) + rep('X', 11) + 'N', rep('A', 30)];
@@ -91,7 +93,18 @@ export function heightVotes(lines: string[], heights: ReadonlyArray<ReadonlyArra
     const fs = hs ? [...lines[i]!].flatMap((c, k) => (c === '<' && hs[k] != null ? [hs[k]!] : [])) : [];
     return fs.length >= 2 ? median(fs) : null;
   };
-  const own = lines.map((_, i) => fillerOf(i));
+  // The letters the layout proves (not O, which stands taller; not fillers): the fallback scale of a
+  // line with no fillers (a visa's full data line), through the zone's filler-to-letter ratio.
+  const lettersOf = (i: number) => {
+    const hs = usable[i];
+    const ls = hs ? [...lines[i]!].flatMap((c, k) => (cls[i]![k] === 'A' && /[A-NP-Z]/.test(c) && hs[k] != null ? [hs[k]!] : [])) : [];
+    return ls.length >= 3 ? median(ls) : null;
+  };
+  const fillers = lines.map((_, i) => fillerOf(i));
+  const letters = lines.map((_, i) => lettersOf(i));
+  const ratios = fillers.flatMap((f, i) => (f !== null && letters[i] !== null ? [f / letters[i]!] : []));
+  const ratio = ratios.length ? median(ratios) : null;
+  const own = fillers.map((f, i) => f ?? (ratio !== null && letters[i] !== null ? letters[i]! * ratio : null));
   const known = own.filter((f): f is number => f !== null);
   if (!known.length) return votes;
   const zoneFiller = median(known);

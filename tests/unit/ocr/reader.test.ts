@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../electron/core/app/errors';
 import { SPECIMENS as ZONES, parseMrz } from '../../../electron/core/mrz/index';
 import { createMrzReader } from '../../../electron/core/ocr/index';
-import { syntheticPage } from '../../../tools/ocr-train/syntheticPage';
+import { type ZoneFormat, syntheticPage, syntheticScan } from '../../../tools/ocr-train/syntheticPage';
 import { MODEL_DIR, SPECIMENS, hasSpecimens, hugePngHeader } from './helpers';
 
 // One reader (one tesseract.js worker) for the whole file, as in the app.
@@ -39,6 +39,25 @@ describe('reading the zone from a page image', () => {
     const r = await reader.read(resolve(SPECIMENS, 'passport-td3.jpg'));
     expect(r.ok && r.mrz.valid).toBe(true);
     if (r.ok) expect(r.mrz.format).toBe('TD3');
+  });
+
+  it('reads every zone format (TD1, TD2, TD3, visas A and B) at 150 and 600 dpi, skewed and turned', async () => {
+    const cases: Array<[ZoneFormat, number, number, number]> = [
+      ['TD2', 600, -10, 0], ['TD2', 150, 7, 270],
+      ['MRVA', 600, 9, 180], ['MRVA', 150, -6, 90],
+      ['MRVB', 600, -8, 90], ['MRVB', 150, 10, 0],
+      ['TD1', 600, 5, 270], ['TD3', 150, -9, 180],
+    ];
+    for (const [format, dpi, skew, quarter] of cases) {
+      const p = await syntheticScan(dpi + skew, format, { dpi, skew, quarter });
+      const r = await reader.read(p.image);
+      const what = `${format} at ${dpi} dpi, ${skew}°, turned ${quarter}°`;
+      expect(r.ok, what).toBe(true);
+      if (!r.ok) continue;
+      expect(r.lines, what).toEqual(p.lines);
+      expect(r.mrz.format, what).toBe(format);
+      expect(r.mrz.valid, what).toBe(true);
+    }
   });
 
   it('says so when there is no zone, and invents no lines', async () => {

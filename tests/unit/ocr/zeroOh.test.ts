@@ -63,6 +63,26 @@ describe('O and 0 by glyph height', () => {
     expect(applyHeightVotes([LINE1, READ2], [big, heightsOf(TRUE2)])).toEqual([LINE1, TRUE2]);
   });
 
+  it('compares a line with no fillers (a visa\'s full data line) through its letters', () => {
+    // MRV-B, optional data 30O01104 fills line 2 to its end; line 1 came out 10% larger
+    const visa1 = 'V<THAELKO<<HAQUGITH<<<<<<<<<<<<<<<<<';
+    const printed = '41688099W9DNK2802105F360225430O01104';
+    const read = '41688099W9DNK2802105F360225430001104';
+    const big = heightsOf(visa1).map((h) => h * 1.1);
+    expect(applyHeightVotes([visa1, read], [big, heightsOf(printed)])).toEqual([visa1, printed]);
+    // and where the print draws O and 0 alike, no vote
+    expect(applyHeightVotes([visa1, read], [heightsOf(visa1, 30, 30).map((h) => h * 1.1), heightsOf(printed, 30, 30)])).toBeNull();
+  });
+
+  it('leaves a visa\'s optional data to its end as read: no check digit stands there', () => {
+    const line1 = 'V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<';
+    const line2 = 'L8988901C4XXX4009078F9612109<<<<<<<<<<<<<<CO';
+    expect(resolveZeroOh([line1, line2]).lines[1]).toBe(line2);
+    const b1 = 'V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<';
+    const b2 = 'L8988901C4XXX4009078F96121096ZE184O';
+    expect(resolveZeroOh([b1, b2]).lines[1]).toBe(b2);
+  });
+
   it('leaves lines of another shape alone', () => {
     expect(applyHeightVotes(['P<UKR', 'L7624'], [[28, 24, 28, 28, 28], [28, 31, 31, 31, 31]])).toBeNull();
   });
