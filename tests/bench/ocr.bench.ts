@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import sharp from 'sharp';
 import { createMrzReader, defaultModelDir, defaultWorkers } from '../../electron/core/ocr/index';
 import { describeEval, evaluateLines, readList } from '../../tools/ocr-train/evaluate';
-import { syntheticPage } from '../../tools/ocr-train/syntheticPage';
+import { syntheticPage, syntheticScan } from '../../tools/ocr-train/syntheticPage';
 import { hugePngHeader } from '../unit/ocr/helpers';
 import type { BenchReporter } from './reporter';
 
@@ -65,6 +65,26 @@ export default async function (report: BenchReporter) {
     }
   }
   report.timings('warm: ~1250×880 TD3 page (clean + mild) to a result', warm);
+
+  // 3b. every zone format (TD2 and visas too) at 150, 300 and 600 dpi, skewed up to ±10° and turned
+  const perScan = Math.max(2, Math.round(perGroup / 10));
+  for (const fmt of ['TD1', 'TD2', 'TD3', 'MRVA', 'MRVB'] as const) {
+    const byDpi: string[] = [];
+    let right = 0, wrongButValid = 0;
+    for (const dpi of [150, 300, 600]) {
+      let here = 0;
+      for (let s = 0; s < perScan; s++) {
+        const p = await syntheticScan(7000 + s, fmt, { dpi, skew: ((s * 7) % 21) - 10, quarter: [0, 90, 180, 270][s % 4] });
+        const r = await reader.read(p.image);
+        if (r.ok && r.lines.join('\n') === p.lines.join('\n')) here++;
+        else if (r.ok && r.mrz.valid) wrongButValid++;
+      }
+      right += here;
+      byDpi.push(`${dpi} dpi ${here}/${perScan}`);
+    }
+    report.figure(`scans ${fmt} (150/300/600 dpi, ±10°, any turn): documents with every field right`, (right / (3 * perScan)) * 100, '%');
+    report.note(`scans ${fmt}: ${byDpi.join(', ')}; ${wrongButValid} valid but not the printed zone`);
+  }
 
   // 4. specimen pages
   for (const f of ['passport-td3.jpg', 'passport-td2.jpg']) {
