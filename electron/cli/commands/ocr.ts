@@ -42,7 +42,8 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       throw new UserError('bad_arguments', `--today must be a date like 2026-01-31, got "${values.today}".`);
     }
   }
-  const reader = createMrzReader({ crops: Boolean(values.crops), ...(today ? { today } : {}) });
+  // one image: one worker is all it needs
+  const reader = createMrzReader({ crops: Boolean(values.crops), ...(today ? { today } : {}), ...(positionals.length === 1 ? { workers: 1 } : {}) });
   let failed = 0;
   try {
     // a missing model is a setup problem for every image: say it once, not per file
