@@ -509,13 +509,14 @@ function optionsFor(u: Unit, ctx: Ctx): { options: Option[]; passesAsIs: boolean
   const bases: { value: string; changes: number }[] = [{ value, changes: 0 }];
   if (u.cells[0]!.cls === 'X') {
     const restored = restoreTrailingFillers(value);
-    // A misread filler inside a filler run is the likeliest single error: it ranks before any swap.
-    // A run with no genuine filler at all is weaker evidence, each letter turned costing more: three
-    // misread fillers (CCL) are less likely than one swap, and C C at check-digit weights 7 and 3 add
-    // 120, so such a run can fit every check digit exactly as the true field does.
-    // K and < weigh the same in a check digit, so a run that only lost K's is restored outright.
+    // A misread filler inside a filler run is the likeliest single error: it ranks before any swap,
+    // when a filler read as one stands before the letters turned (the field had ended). Where none
+    // does, each letter turned costs more: three misread fillers (CCL) are less likely than one swap,
+    // and C C at check-digit weights 7 and 3 add 120, so such a run can fit every check digit exactly
+    // as the true field does. K and < weigh the same in a check digit, so a run that only lost K's is
+    // restored outright.
     const turned = [...value].filter((ch, i) => ch !== restored[i] && ch !== 'K').length;
-    const genuine = value.slice(0, -1).includes('<') && /<[<KLC]*$/.test(value);
+    const genuine = /<.*[LC]/.test(value.match(/[<KLC]*$/)![0]);
     if (restored !== value && turned === 0) bases[0] = { value: restored, changes: 0 };
     else if (restored !== value) bases.push({ value: restored, changes: genuine ? 0.5 : FILLER_RESTORE_COST * turned });
   }
