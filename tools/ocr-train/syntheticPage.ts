@@ -7,6 +7,7 @@
  */
 import sharp from 'sharp';
 import { formatMrz } from '../../electron/core/mrz/index';
+import { LAYOUTS, fieldOf } from '../../electron/core/mrz/layout';
 import { type Rng, type MrzFields, int, makeRng, mrzLines, pick, randomFields } from './mrzText';
 
 export type Degradation = 'clean' | 'mild' | 'hard';
@@ -154,7 +155,7 @@ export async function syntheticScan(seed: number, format: ZoneFormat, opts: Scan
       birthDate: iso(f.birthDate, '19'),
       expiryDate: iso(f.expiryDate, '20'),
       sex: f.sex === '<' ? '' : f.sex,
-      optionalData: f.optional1.slice(0, format === 'TD3' ? 14 : format === 'TD1' ? 15 : format === 'MRVA' ? 16 : format === 'MRVB' ? 8 : 7),
+      optionalData: f.optional1.slice(0, fieldOf(LAYOUTS[format], 'optionalData').length),
     },
     format,
   );

@@ -183,7 +183,7 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
       await getRecogniser();
     },
     read(image) {
-      // one worker, one page at a time: keeps memory flat and tesseract's parameters consistent
+      // one page at a time (its lines side by side): keeps memory flat and tesseract's parameters consistent
       const run = queue.then(() => readOne(image));
       // after the first page, the other workers start (see RecogniserPool.grow)
       queue = run.catch(() => undefined).then(() => recogniser?.then((r) => r.grow(), () => undefined));

@@ -88,20 +88,16 @@ export function heightVotes(lines: string[], heights: ReadonlyArray<ReadonlyArra
     const hs = heights[i];
     return hs && hs.length === l.length ? hs : null;
   });
-  const fillerOf = (i: number) => {
+  // the median height of line i's glyphs that `keep` picks, when it has at least `least` of them
+  const medianOf = (i: number, keep: (c: string, k: number) => boolean, least: number) => {
     const hs = usable[i];
-    const fs = hs ? [...lines[i]!].flatMap((c, k) => (c === '<' && hs[k] != null ? [hs[k]!] : [])) : [];
-    return fs.length >= 2 ? median(fs) : null;
+    const picked = hs ? [...lines[i]!].flatMap((c, k) => (keep(c, k) && hs[k] != null ? [hs[k]!] : [])) : [];
+    return picked.length >= least ? median(picked) : null;
   };
+  const fillers = lines.map((_, i) => medianOf(i, (c) => c === '<', 2));
   // The letters the layout proves (not O, which stands taller; not fillers): the fallback scale of a
   // line with no fillers (a visa's full data line), through the zone's filler-to-letter ratio.
-  const lettersOf = (i: number) => {
-    const hs = usable[i];
-    const ls = hs ? [...lines[i]!].flatMap((c, k) => (cls[i]![k] === 'A' && /[A-NP-Z]/.test(c) && hs[k] != null ? [hs[k]!] : [])) : [];
-    return ls.length >= 3 ? median(ls) : null;
-  };
-  const fillers = lines.map((_, i) => fillerOf(i));
-  const letters = lines.map((_, i) => lettersOf(i));
+  const letters = lines.map((_, i) => medianOf(i, (c, k) => cls[i]![k] === 'A' && /[A-NP-Z]/.test(c), 3));
   const ratios = fillers.flatMap((f, i) => (f !== null && letters[i] !== null ? [f / letters[i]!] : []));
   const ratio = ratios.length ? median(ratios) : null;
   const own = fillers.map((f, i) => f ?? (ratio !== null && letters[i] !== null ? letters[i]! * ratio : null));
