@@ -1,3 +1,4 @@
+import type { TravellerRead } from '../../electron/contract';
 /**
  * Timing marks the end-to-end run reads back (Performance API, no globals, no personal data):
  * `app-usable` once the first screen can take input, `verdict-shown` each time a read's checks are on
@@ -11,10 +12,15 @@ export function markUsable(): void {
   requestAnimationFrame(() => performance.mark('app-usable'));
 }
 
-/** `receivedAt` is the core's clock (same machine): ms epoch of the reader's last byte. */
-export function markVerdictShown(readId: string, receivedAt: number): void {
+/**
+ * `read.receivedAt` is the core's clock (same machine): ms epoch of the reader's last byte (for typed
+ * zones, the submit; for page photos, the upload). `source` and `waited` let the figures keep apart
+ * what is the machine's latency (a reader's read) from what is not (OCR of a photo; a read that waited
+ * behind an undecided hit until the officer decided).
+ */
+export function markVerdictShown(read: Pick<TravellerRead, 'readId' | 'receivedAt' | 'source'>, waited: boolean): void {
   // The frame callback runs just before the browser paints the committed verdict.
   requestAnimationFrame(() => {
-    performance.mark('verdict-shown', { detail: { readId, sinceLastByteMs: Date.now() - receivedAt } });
+    performance.mark('verdict-shown', { detail: { readId: read.readId, source: read.source, waited, sinceLastByteMs: Date.now() - read.receivedAt } });
   });
 }

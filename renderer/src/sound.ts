@@ -10,6 +10,20 @@ export function setHitSoundEnabled(on: boolean): void {
   localStorage.setItem(STORAGE_KEY, on ? 'on' : 'off');
 }
 
+/**
+ * Opens the audio output ahead of the first hit. Opening it costs a few hundred milliseconds on the
+ * main thread the first time (the audio device starts), which would otherwise delay the first hit
+ * panel's paint by that much. Called once the officer screen is up.
+ */
+export function prepareHitSound(): void {
+  if (!hitSoundEnabled() || audio) return;
+  try {
+    audio = new AudioContext();
+  } catch {
+    // No audio device: playHitSound will try again, and the panel is the alert that matters.
+  }
+}
+
 export function playHitSound(): void {
   if (!hitSoundEnabled()) return;
   performance.mark('hit-sound');

@@ -4,7 +4,7 @@ import { call, subscribe } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useI18n, type MessageKey } from '../../i18n';
 import { markVerdictShown } from '../../metrics';
-import { hitSoundEnabled, playHitSound, setHitSoundEnabled } from '../../sound';
+import { hitSoundEnabled, playHitSound, prepareHitSound, setHitSoundEnabled } from '../../sound';
 import { DecisionPanel, needsJustification, type DecisionDraft, type DecisionPanelHandle } from './DecisionPanel';
 import { ImageRead } from './ImageRead';
 import { ManualEntry } from './ManualEntry';
@@ -42,6 +42,8 @@ export function OfficerScreen() {
   // A read that arrives while an undecided watchlist hit is on screen waits: a hit must never be pushed
   // off the screen by the next scan. It is shown once the hit traveller is decided (or discarded).
   const [held, setHeld] = useState<TravellerRead | null>(null);
+  // Reads that waited behind a hit: their time to the screen is the officer's, not the machine's.
+  const waited = useRef(new Set<string>());
   const onScreen = useRef<{ read: TravellerRead | null; recorded: boolean }>({ read: null, recorded: false });
   onScreen.current = { read, recorded: recorded !== null };
 
@@ -69,20 +71,28 @@ export function OfficerScreen() {
 
   useEffect(() => {
     call('inspection.myShift', {}).then(setCounters, setError);
+    // after the first paint, so the waiting screen is not held up by it
+    const audioSoon = setTimeout(prepareHitSound, 500);
     // Only reads that arrive while the screen is open are shown: a read the officer discarded (Esc) or
     // that a lock cleared must not come back through `traveller.current`.
-    return subscribe('traveller.read', (r) => {
+    const unsubscribe = subscribe('traveller.read', (r) => {
       const { read: current, recorded: decided } = onScreen.current;
-      if (current && !decided && current.checks.watchlist.hits.some((h) => h.band === 'hit')) setHeld(r);
-      else show(r);
+      if (current && !decided && current.checks.watchlist.hits.some((h) => h.band === 'hit')) {
+        waited.current.add(r.readId);
+        setHeld(r);
+      } else show(r);
     });
+    return () => {
+      clearTimeout(audioSoon);
+      unsubscribe();
+    };
   }, [show]);
 
   const hits = read?.checks.watchlist.hits ?? [];
   const strongHit = hits.some((h) => h.band === 'hit');
   useEffect(() => {
     if (!read) return;
-    markVerdictShown(read.readId, read.receivedAt);
+    markVerdictShown(read, waited.current.delete(read.readId));
     if (hits.length > 0) playHitSound();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [read]);
