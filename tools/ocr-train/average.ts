@@ -33,6 +33,10 @@ import { basename, join } from 'node:path';
 export interface LstmModel {
   buf: Buffer;
   weights: Array<{ at: number; n: number; layer: string }>;
+  /** integer-mode matrices (a shipped model): int8 weights with one scale per row, see dequantise.ts */
+  int8: Array<{ from: number; to: number; d1: number; d2: number; at: number; scalesAt: number; layer: string }>;
+  /** where the recogniser's training flags lie (TF_INT_MODE = 1) */
+  flagsAt: number;
   /** byte ranges of per-layer learning rates: training settings, not architecture */
   rates: Array<[number, number]>;
   networkEnd: number;
@@ -49,6 +53,7 @@ const NF_LAYER_SPECIFIC_LR = 64;
 export function parseLstm(buf: Buffer): LstmModel {
   let p = 0;
   const weights: LstmModel['weights'] = [];
+  const int8: LstmModel['int8'] = [];
   const rates: LstmModel['rates'] = [];
   const u8 = () => buf.readUInt8(p++);
   const i32 = () => ((p += 4), buf.readInt32LE(p - 4));
@@ -67,9 +72,21 @@ export function parseLstm(buf: Buffer): LstmModel {
     return { at, d1, d2 };
   };
   const matrix = (layer: string, training: boolean) => {
+    const from = p;
     const mode = u8();
     if (!(mode & 128)) throw new Error(`${layer}: pre-4.0 weight format`);
-    if (mode & 1) throw new Error(`${layer}: integer model; average float models only`);
+    if (mode & 1) {
+      // GENERIC_2D_ARRAY<int8_t>: u32 dim1, u32 dim2, the empty value (1 byte), the values; then
+      // u32 n and n doubles: each row's scale (max |w| / 127), n padded up to the SIMD block size
+      const d1 = buf.readUInt32LE(p), d2 = buf.readUInt32LE(p + 4);
+      const at = p + 9;
+      const scalesAt = at + d1 * d2 + 4;
+      const scales = buf.readUInt32LE(scalesAt - 4);
+      if (scales < d1 || scales > d1 + 64) throw new Error(`${layer}: ${d1} rows but ${scales} scales`);
+      p = scalesAt + 8 * scales;
+      int8.push({ from, to: p, d1, d2, at, scalesAt, layer });
+      return { at, d1, d2 };
+    }
     const w = array2d();
     weights.push({ at: w.at, n: w.d1 * w.d2, layer });
     if (training) {
@@ -113,17 +130,19 @@ export function parseLstm(buf: Buffer): LstmModel {
   const networkEnd = p;
   // LSTMRecognizer::Serialize after the network (the charsets live in their own components here).
   const spec = str();
+  const flagsAt = p;
   i32(); // training flags
   const iteration = i32();
   i32(), i32(), f32(), f32(), f32(); // sample iteration, null char, adam beta, learning rate, momentum
   if (!spec.startsWith('[') || p !== buf.length) throw new Error(`lstm component not understood (spec ${JSON.stringify(spec)}, ${buf.length - p} bytes left)`);
-  return { buf, weights, rates, networkEnd, spec, iteration };
+  return { buf, weights, int8, flagsAt, rates, networkEnd, spec, iteration };
 }
 
 /** Element-wise mean of the weights; all else from models[0], the network structure must match. */
 export function averageLstm(models: LstmModel[]): Buffer {
   const [first] = models;
   if (!first) throw new Error('nothing to average');
+  if (models.some((m) => m.int8.length)) throw new Error('integer model: average float models only (dequantise.ts first)');
   const structure = (m: LstmModel) => {
     const b = Buffer.from(m.buf.subarray(0, m.networkEnd));
     for (const w of m.weights) b.fill(0, w.at, w.at + 8 * w.n);

@@ -116,6 +116,9 @@ if has finetune; then
   # without starting from scratch), e.g. FT_APPEND=5 FT_NET='[Lfx192 O1c40]' on top of Lrx96.
   HEAD=()
   if [ -n "${FT_APPEND:-}" ]; then HEAD=(--append_index "$FT_APPEND" --net_spec "$FT_NET"); else HEAD=(--reset_learning_rate); fi
+  # FT_OLD=X.traineddata: FT_FROM is another charset's model (e.g. a stock model made float by
+  # dequantise.ts); lstmtraining maps its output layer onto the MRZ charset, keeping shared letters.
+  if [ -n "${FT_OLD:-}" ]; then HEAD+=(--old_traineddata "$FT_OLD"); fi
   # a run that trains on the held-out lines keeps its (meaningless) scores apart
   bash tools/ocr-train/snapshots.sh "$WORK" "$STARTER" "$SNAP_EVERY" "$WORK/ckpt-$TAG" "$WORK/train-$TAG.log" "$TAG" \
     "$WORK/snap/scores${FT_ALL:+-trained-on}.txt" &
