@@ -78,9 +78,9 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
     const starting = getRecogniser();
     const work = await decodeGray(await readInput(image), maxPixels);
     const found = await locateZone(work);
-    // a model that failed to load is reported before any answer about the image
-    const ocr = await starting;
     if (!found) {
+      // a model that failed to load is reported before any answer about the image
+      await starting;
       return { ok: false, code: 'no_zone', reason: 'no machine readable zone found on the image: place the data page flat, the zone fully visible, and scan again.', ms: ms() };
     }
     const { quarter, zone, f } = found;
@@ -112,18 +112,28 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
     const upper = (zone.box.y0 + zone.box.y1) / 2 < found.detHeight * 0.4;
     const flips = upper ? [true, false] : [false, true];
 
+    const views = new Map(flips.map((flipped) => {
+      const z = flipped ? rotate180(zoneRaw) : zoneRaw;
+      return [flipped, { z, bands: splitBands(z, count, chH) }] as const;
+    }));
+    // The glyph templates' matching needs no worker: started now, it runs on this thread while the
+    // worker starts (the first page) or reads the lines (every page), instead of after it.
+    const first = views.get(flips[0]!)!;
+    const early = templates && first.bands ? matchGlyphLines(templates, first.z, first.bands, chH, pitch) : null;
+    early?.catch(() => undefined); // awaited below; never an unhandled rejection if reading stops first
+    const ocr = await starting;
+
     const readings: Reading[] = [];
     let best: { result: MrzResult; reading: Reading; zone: Raw; flipped: boolean } | null = null;
     for (const flipped of flips) {
-      const z = flipped ? rotate180(zoneRaw) : zoneRaw;
-      const bands = splitBands(z, count, chH);
+      const { z, bands } = views.get(flipped)!;
       if (!bands) continue;
       // the model reads first; the glyph templates give a second, independent vote
       const passes: Array<Variant | 'glyphs'> = templates ? ['gray', 'glyphs', ...VARIANTS.slice(1)] : VARIANTS;
       for (const variant of passes) {
         const gray = readings.find((r) => r.flipped === flipped && r.attempt === 'gray');
         const reading = variant === 'glyphs'
-          ? await readLinesByGlyphs(templates!, z, bands, chH, pitch, flipped, gray)
+          ? glyphReading(await (flipped === flips[0] && early ? early : matchGlyphLines(templates!, z, bands, chH, pitch)), bands, pitch, flipped, gray)
           : await readLines(ocr, z, bands, chH, pitch, variant, flipped);
         readings.push(reading);
         let result = arbitrate(readings.filter((r) => r.flipped === flipped), opts.today);
@@ -287,12 +297,10 @@ function leadingJunk(raw: string, length: number | null, ahead: number): number 
  * place (lines of equal length), the model's choice stands: otherwise two O-for-0 swaps in a document
  * number can pass its check digit together and make a wrong zone look valid.
  */
-async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: number, pitch: number, flipped: boolean, model?: Reading): Promise<Reading> {
+function glyphReading(found: Array<GlyphReading | null>, bands: Band[], pitch: number, flipped: boolean, model?: Reading): Reading {
   const read: OcrLine[] = [];
   const heights: Reading['heights'] = [];
   const aligned: boolean[] = [];
-  const found: Array<GlyphReading | null> = [];
-  for (const b of bands) found.push(readGlyphs(await lineRaw(z, b, chH, pitch, 'gray'), t));
   const length = expectedLength(found.map((g) => g?.text ?? ''));
   const bandStarts = bands.map((b) => b.x0);
   for (const [i, raw] of found.entries()) {
@@ -310,6 +318,13 @@ async function readLinesByGlyphs(t: GlyphTemplates, z: Raw, bands: Band[], chH: 
     aligned.push(!!(g && theirs && theirs.length === g.heights.length));
   }
   return { attempt: 'glyphs', flipped, read, heights, aligned };
+}
+
+/** The template matching of the glyph pass, line by line (the costly part; the model's reading not needed). */
+async function matchGlyphLines(t: GlyphTemplates, z: Raw, bands: Band[], chH: number, pitch: number): Promise<Array<GlyphReading | null>> {
+  const found: Array<GlyphReading | null> = [];
+  for (const b of bands) found.push(readGlyphs(await lineRaw(z, b, chH, pitch, 'gray'), t));
+  return found;
 }
 
 /**
