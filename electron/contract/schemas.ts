@@ -178,6 +178,8 @@ export interface DoctorCheckView {
   ok: boolean;
   detail: string;
   fix?: string;
+  /** `warn`: a set-up step still to do, not a fault (see DoctorCheck) */
+  level?: 'warn';
   /** `<check>.<outcome>` with the values `detail` names, for the translated checklist (English stays in `detail`). */
   code: string;
   params: Record<string, string | number>;

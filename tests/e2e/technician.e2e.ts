@@ -177,6 +177,9 @@ describe('technician: setting up a reader', () => {
     await page.getByTestId('tab-doctor').click();
     await page.getByTestId('doctor-check').first().waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('doctor-check').count()).toBeGreaterThan(2);
+    // A missing Electron binary (a build machine, like this one) is a set-up step, shown as attention, not a fault.
+    const electron = page.getByTestId('doctor-check').filter({ hasText: 'Electron' }).first();
+    if (!(await electron.getAttribute('class'))!.includes('check-ok')) expect(await electron.getAttribute('class')).toContain('check-warn');
     await axe('technician-doctor');
     await screenshot(page, 'technician-doctor-en');
   });

@@ -52,7 +52,7 @@ export function databaseChecks(dataDir: string): DoctorCheck[] {
   }
   const listPath = join(dataDir, 'watchlist.db');
   if (!existsSync(listPath)) {
-    checks.push({ name: 'watchlist', ok: false, detail: 'no watchlist loaded', fix: 'Set the list link in the technician screen (or `checkpoint sync pull`), or import a list with `checkpoint watchlist import`.', code: 'watchlist.none', params: {} });
+    checks.push({ name: 'watchlist', ok: false, detail: 'no watchlist loaded', fix: 'Set the list link in the technician screen (or `checkpoint sync pull`), or import a list with `checkpoint watchlist import`.', level: 'warn', code: 'watchlist.none', params: {} });
   } else {
     try {
       const db = new Database(listPath, { readonly: true, fileMustExist: true });
@@ -102,6 +102,7 @@ export async function syncChecks(dataDir: string): Promise<DoctorCheck[]> {
         ok: false,
         detail: 'no headquarters link configured',
         fix: 'Set the list URL and root.json in the technician screen (or `checkpoint sync config --url URL --root FILE`).',
+        level: 'warn',
         code: 'watchlist_link.none',
         params: {},
       },

@@ -83,6 +83,11 @@ export interface DoctorCheck {
   detail: string;
   /** What to do when not ok. */
   fix?: string;
+  /**
+   * `warn` when not ok marks a set-up step still to do (no list imported yet, no link configured, no
+   * Electron binary on a build machine): the workstation is not broken, so `doctor` still exits 0.
+   */
+  level?: 'warn';
   /** `detail` (and `fix`) as a code with the values they name, for translated screens. */
   code: DoctorCheckCode;
   params: Record<string, string | number>;
@@ -110,6 +115,7 @@ function electronStatus(): DoctorCheck {
     ok: false,
     detail: `Electron ${version} package installed, binary absent (download skipped or not reachable)`,
     fix: 'On a machine that can download Electron, run `npm ci` without ELECTRON_SKIP_BINARY_DOWNLOAD; here use `npm run web`.',
+    level: 'warn',
     code: 'electron.no_binary',
     params: { version },
   };

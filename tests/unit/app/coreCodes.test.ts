@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -35,11 +35,45 @@ describe('doctor checks carry codes for the translated checklist', () => {
   it('keeps the JSON of `checkpoint doctor` and `checkpoint mrz parse` as it was (no codes or params added)', async () => {
     const doctor = jsonLines((await cli(['doctor', '--json', '--data-dir', dataDir])).out);
     expect(doctor.length).toBeGreaterThan(5);
-    for (const line of doctor) expect(Object.keys(line).filter((k) => !['name', 'ok', 'detail', 'fix'].includes(k))).toEqual([]);
+    for (const line of doctor) expect(Object.keys(line).filter((k) => !['name', 'ok', 'detail', 'fix', 'level'].includes(k))).toEqual([]);
     const bad = [SPECIMENS.td3![0]!, SPECIMENS.td3![1]!.replace('L898902C36', 'L898902C37')].join('\n');
     const [mrz] = jsonLines((await cli(['mrz', 'parse', '--json', '--today', '2026-11-28', bad])).out);
     const issues = [...(mrz!.errors as object[]), ...(mrz!.warnings as object[])];
     expect(issues.length).toBeGreaterThan(1);
     for (const i of issues) expect(Object.keys(i)).toEqual(['field', 'code', 'message', 'line', 'position']);
+  });
+});
+
+describe('checkpoint doctor exit code', () => {
+  it('exits 0 on a fresh data folder: no list and no link yet are set-up steps (WARN), not faults', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'doctor-fresh-'));
+    try {
+      const json = await cli(['doctor', '--json', '--data-dir', fresh]);
+      expect(json.code).toBe(0);
+      const byName = new Map(jsonLines(json.out).map((l) => [l.name, l]));
+      expect(byName.get('watchlist')).toMatchObject({ ok: false, level: 'warn' });
+      expect(byName.get('watchlist link')).toMatchObject({ ok: false, level: 'warn' });
+      expect(byName.get('data folder')).toMatchObject({ ok: true, level: 'ok' });
+      const text = await cli(['doctor', '--data-dir', fresh]);
+      expect(text.code).toBe(0);
+      expect(text.out).toMatch(/^WARN\s+watchlist\s+no watchlist loaded$/m);
+      expect(text.out).not.toMatch(/^FAIL/m);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 1 when a check fails: a watchlist file that is not a database', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'doctor-broken-'));
+    try {
+      writeFileSync(join(broken, 'watchlist.db'), 'not a database at all, just text');
+      const json = await cli(['doctor', '--json', '--data-dir', broken]);
+      expect(json.code).toBe(1);
+      const list = jsonLines(json.out).find((l) => l.name === 'watchlist');
+      expect(list).toMatchObject({ ok: false, level: 'fail' });
+      expect(String(list!.fix)).toMatch(/Pull the list again|re-import/);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
   });
 });

@@ -25,6 +25,7 @@ export function DoctorView() {
     };
   };
   const failed = data?.filter((c) => !c.ok).length ?? 0;
+  const state = (c: DoctorCheckView) => (c.ok ? 'pass' : c.level === 'warn' ? 'warn' : 'fail');
   return (
     <Card title={t('doctor.title')} id="doctor-title" testId="doctor">
       <div className="row">
@@ -43,12 +44,12 @@ export function DoctorView() {
           {data.map((c) => {
             const s = say(c);
             return (
-              <li key={c.name} className={`check ${c.ok ? 'check-ok' : 'check-bad'}`} data-testid="doctor-check">
+              <li key={c.name} className={`check ${{ pass: 'check-ok', warn: 'check-warn', fail: 'check-bad' }[state(c)]}`} data-testid="doctor-check">
                 <span aria-hidden="true" className="check-icon">
-                  {c.ok ? '✔' : '✖'}
+                  {{ pass: '✔', warn: '!', fail: '✖' }[state(c)]}
                 </span>
                 <span>
-                  <strong>{s.name}</strong> <span className="visually-hidden">{c.ok ? t('check.state.pass') : t('check.state.fail')}</span>— {s.detail}
+                  <strong>{s.name}</strong> <span className="visually-hidden">{t(`check.state.${state(c)}`)}</span>— {s.detail}
                   {!c.ok && s.fix && <span className="check-detail">{t('doctor.fix', { fix: s.fix })}</span>}
                 </span>
               </li>
