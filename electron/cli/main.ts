@@ -21,8 +21,27 @@ async function usage(ctx: CliContext): Promise<void> {
 }
 
 /** Runs one CLI invocation; returns the exit code. Never throws. */
+/** Options every command takes may also stand before its name (`checkpoint --data-dir D doctor`). */
+const GLOBAL_OPTIONS: Record<string, boolean> = { '--data-dir': true, '--json': false };
+
+/** Moves leading global options after the command name, where the command parses them. */
+function commandFirst(argv: string[]): string[] {
+  const leading: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (!(flag in GLOBAL_OPTIONS)) break;
+    const takesValue = GLOBAL_OPTIONS[flag]!;
+    const width = takesValue && inline === undefined ? 2 : 1;
+    leading.push(...argv.slice(i, i + width));
+    i += width;
+  }
+  if (i === 0 || i >= argv.length) return argv;
+  return [argv[i]!, ...leading, ...argv.slice(i + 1)];
+}
+
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = commandFirst(argv);
   try {
     if (!name || name === '--help' || name === '-h' || name === 'help') {
       await usage(ctx);

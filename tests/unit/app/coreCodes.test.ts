@@ -77,3 +77,21 @@ describe('checkpoint doctor exit code', () => {
     }
   });
 });
+
+describe('global options before the command name', () => {
+  it('takes --data-dir and --json before the command as after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-global-'));
+    try {
+      const before = await cli(['--data-dir', dir, '--json', 'doctor']);
+      const inline = await cli([`--data-dir=${dir}`, 'doctor', '--json']);
+      const after = await cli(['doctor', '--json', '--data-dir', dir]);
+      expect(before.code).toBe(0);
+      const folder = (out: string) => jsonLines(out).find((l) => l.name === 'data folder')!.detail;
+      expect(folder(before.out)).toContain(dir);
+      expect(folder(inline.out)).toEqual(folder(after.out));
+      expect(jsonLines(after.out).filter((l) => l.ok).every((l) => !('fix' in l))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
