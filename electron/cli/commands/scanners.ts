@@ -136,6 +136,8 @@ async function listen(values: Record<string, any>, ctx: CliContext): Promise<num
   const json = values.json === true;
   // Hot-folder images go to the OCR domain's reader (created on the first image).
   const driver: ScannerDriver = createDriver(profile);
+  // the contract is one line per error: no flood control here (the app's console keeps it)
+  driver.problemWindowMs = 0;
   let docs = 0;
 
   return await new Promise<number>((resolve) => {

@@ -19,6 +19,7 @@ const PROBLEM_WINDOW_MS = 1000;
 /** What every driver shares: status, raw traffic, problem flood control, zone -> document. */
 export abstract class BaseDriver extends EventEmitter implements ScannerDriver {
   status: ScannerStatus = { state: 'disconnected', message: 'Reader not opened yet.', code: 'not_opened', params: {}, at: Date.now() };
+  problemWindowMs = PROBLEM_WINDOW_MS;
   private lastProblemAt = new Map<ScannerProblemCode, number>();
   private suppressed = new Map<ScannerProblemCode, number>();
 
@@ -46,7 +47,7 @@ export abstract class BaseDriver extends EventEmitter implements ScannerDriver {
   protected reportProblem(code: ScannerProblemCode, message: string, reason: ReaderProblemReason, params: Record<string, string | number> = {}): void {
     const now = Date.now();
     const last = this.lastProblemAt.get(code);
-    if (last !== undefined && now - last < PROBLEM_WINDOW_MS) {
+    if (last !== undefined && now - last < this.problemWindowMs) {
       this.suppressed.set(code, (this.suppressed.get(code) ?? 0) + 1);
       return;
     }

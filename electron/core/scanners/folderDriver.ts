@@ -212,7 +212,10 @@ export class FolderDriver extends BaseDriver {
     const text = files.find((f) => TEXT_EXT.has(extname(f).toLowerCase()));
     const image = files.find((f) => IMAGE_EXT.has(extname(f).toLowerCase()));
     if (!text && !image) {
-      this.fail(files, 'Not an image or a text file: the hot folder only reads data-page images (JPEG, PNG, TIFF, BMP) and zone text files (.txt, .mrz).');
+      const file = files.join(', ');
+      const reason = `Not an image or a text file (${file}): the hot folder only reads data-page images (JPEG, PNG, TIFF, BMP) and zone text files (.txt, .mrz).`;
+      this.reportProblem('file', reason, 'folder_not_scan', { file });
+      this.fail(files, reason);
       return;
     }
     let lines: string[];
@@ -222,7 +225,9 @@ export class FolderDriver extends BaseDriver {
         if (buf.length > MAX_TEXT_BYTES) throw new Error(`${text} is ${buf.length} bytes, too large to be a zone`);
         lines = decodeZoneText(buf).split(/\r\n|\r|\n/);
       } catch (e) {
-        this.fail(files, `Could not read the text file: ${sentence(e)}`);
+        const reason = `Could not read the text file ${text}: ${sentence(e)}`;
+        this.reportProblem('file', reason, 'folder_text_unreadable', { file: text, error: sentence(e) });
+        this.fail(files, reason);
         return;
       }
     } else {
@@ -230,7 +235,9 @@ export class FolderDriver extends BaseDriver {
       try {
         const ocr = await this.ocrReader();
         if (!ocr) {
-          this.fail(files, 'No OCR engine is available in this process to read images.');
+          const reason = `No OCR engine is available in this process to read images (${image}).`;
+          this.reportProblem('ocr', reason, 'folder_no_ocr', { file: image! });
+          this.fail(files, reason);
           return;
         }
         result = await ocr.read(join(this.dir, image!));

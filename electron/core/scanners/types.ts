@@ -123,6 +123,9 @@ export const READER_PROBLEM_CODES = [
   'folder_image_no_zone',
   'folder_image_unreadable',
   'folder_image_unread',
+  'folder_not_scan',
+  'folder_text_unreadable',
+  'folder_no_ocr',
   'folder_reason_file',
   'folder_move_failed',
   // test read
@@ -164,6 +167,11 @@ export interface ScannerDriver extends EventEmitter {
   close(): Promise<void>;
   /** Sends the profile's `trigger` writes (readers that read on command); absent when the transport has none. */
   trigger?(): Promise<void>;
+  /**
+   * At most one problem report per problem kind in this many ms (default 1000: 10 MB of noise must not
+   * flood the technician's console). 0 reports every problem (`checkpoint scanners listen`: one line per error).
+   */
+  problemWindowMs: number;
   on<K extends keyof ScannerDriverEvents>(event: K, listener: (...args: ScannerDriverEvents[K]) => void): this;
   once<K extends keyof ScannerDriverEvents>(event: K, listener: (...args: ScannerDriverEvents[K]) => void): this;
   off<K extends keyof ScannerDriverEvents>(event: K, listener: (...args: ScannerDriverEvents[K]) => void): this;

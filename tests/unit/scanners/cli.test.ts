@@ -42,6 +42,41 @@ describe('checkpoint scanners', () => {
     expect(lines[2].mrz.valid).toBe(false);
   });
 
+  it('listen --json reports every error, even several of one kind back to back (no flood control)', async () => {
+    const pty = new PtyPair();
+    await pty.start();
+    cleanup.push(() => pty.dispose());
+    const run = cli(['scanners', 'listen', '--driver', 'serial', '--port', pty.driverSide, '--framing', 'rte', '--count', '1', '--json', '--data-dir', pty.dir]);
+    await waitFor('connected', () => run.err().includes('[connected]'));
+    const bad = (zone: string[]) => {
+      const b = Buffer.from(encodeFrame('rte', zone));
+      b[b.length - 1] = b[b.length - 1]! ^ 0xff;
+      return b;
+    };
+    await pty.write(Buffer.concat([bad(TD1), bad(TD3), bad(TD1), encodeFrame('rte', TD3)]));
+    expect(await run.done).toBe(0);
+    const lines = run.out().trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => ('error' in l ? 'error' : 'document'))).toEqual(['error', 'error', 'error', 'document']);
+  });
+
+  it('listen --driver folder: one error line per file that cannot be read, whatever the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'checkpoint-cli-hot-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const run = cli(['scanners', 'listen', '--driver', 'folder', '--dir', dir, '--count', '1', '--json', '--data-dir', dir]);
+    await waitFor('watching', () => run.err().includes('[connected]'));
+    writeFileSync(join(dir, 'c.txt'), 'hello\n');
+    writeFileSync(join(dir, 'd.dat'), 'xx');
+    writeFileSync(join(dir, 'e.txt'), 'hello again\n');
+    await waitFor('three errors', () => run.out().trim().split('\n').filter(Boolean).length >= 3, 5000);
+    writeFileSync(join(dir, 'z.txt'), TD1.join('\n'));
+    expect(await run.done).toBe(0);
+    const lines = run.out().trim().split('\n').map((l) => JSON.parse(l));
+    const errors = lines.filter((l) => 'error' in l).map((l) => l.error as string);
+    expect(errors).toHaveLength(3);
+    expect(errors.some((e) => /Not an image or a text file \(d\.dat\)/.test(e))).toBe(true);
+    expect(lines.at(-1).lines).toEqual(TD1);
+  });
+
   it('listen --driver folder reads a dropped zone file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'checkpoint-cli-hot-'));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));

@@ -86,6 +86,7 @@ describe('hot folder', () => {
     const coded = seen.problems.map((p) => ({ reason: p.reason, params: p.params })).sort((a, b) => a.reason.localeCompare(b.reason));
     expect(coded).toEqual([
       { reason: 'folder_image_no_zone', params: {} },
+      { reason: 'folder_not_scan', params: { file: 'notes.docx' } },
       { reason: 'not_zone_length', params: { lines: 2, lengths: '11/18' } },
     ]);
   });
@@ -121,8 +122,10 @@ describe('hot folder', () => {
     const d = folder();
     await d.open();
     writeFileSync(join(dir, 'page.tif'), 'x');
+    const seen = record(d);
     await waitFor('failed', () => ls('failed').length === 2);
     expect(readFileSync(join(dir, 'failed', 'page.tif.reason.txt'), 'utf8')).toMatch(/No OCR engine/);
+    expect(seen.problems.map((p) => p.reason)).toEqual(['folder_no_ocr']);
   });
 
   it('reads zone files written as UTF-16 (Windows scanner software) and UTF-8 with a BOM', async () => {
