@@ -51,12 +51,13 @@ async function importCmd(args: string[], ctx: CliContext): Promise<number> {
     const before = store.listVersion().version;
     const r = store.importFile(format, positionals[0]!);
     const seconds = (performance.now() - t0) / 1000;
-    if (r.added || r.updated) {
+    if (r.added || r.updated || r.removed) {
       auditListUpdateIn(dataDir, 'cli', { how: 'import', fromVersion: before, toVersion: store.listVersion().version, entryCount: listSize(store), via: format, added: r.added, updated: r.updated });
     }
     if (values.json) writeJsonLine(ctx, { ...r, seconds });
     else {
-      ctx.stdout.write(`added ${r.added}, updated ${r.updated}, rejected ${r.rejected}${r.skipped ? `, skipped ${r.skipped} (not persons)` : ''} in ${seconds.toFixed(1)} s\n`);
+      const extra = [r.unchanged ? `unchanged ${r.unchanged}` : '', r.removed ? `removed ${r.removed}` : '', r.skipped ? `skipped ${r.skipped} (not persons)` : ''].filter(Boolean);
+      ctx.stdout.write(`added ${r.added}, updated ${r.updated}, rejected ${r.rejected}${extra.map((x) => `, ${x}`).join('')} in ${seconds.toFixed(1)} s\n`);
       for (const e of r.errors.slice(0, 50)) ctx.stdout.write(`  line ${e.line}: ${e.message}\n`);
       if (r.errors.length > 50) ctx.stdout.write(`  ... and ${r.errors.length - 50} more (use --json for all)\n`);
     }

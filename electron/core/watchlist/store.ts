@@ -62,6 +62,10 @@ export interface ApplyBundleOptions {
   expectedVersion?: number;
   /** The entry count the caller verified; the list must hold exactly this many after applying. */
   expectedCount?: number;
+  /** Refuse a bundle older than the list in use (a hand import; sync checks versions itself). */
+  refuseOlder?: boolean;
+  /** A snapshot's added/updated/removed counted against the list it replaces (costs a copy of the ids). */
+  countAgainstPrevious?: boolean;
 }
 
 export interface WatchlistStore {
@@ -189,7 +193,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
   }
 
   /** Insert or replace one entry with its index keys. Returns whether it was new. */
-  function put(e: WatchlistEntry): 'added' | 'updated' {
+  function put(e: WatchlistEntry): 'added' | 'updated' | 'unchanged' {
     const forms = e.kind === 'person' ? e.names.flatMap((n) => prepareName(n)) : [];
     const names = forms.length ? encodeForms(forms) : '';
     const births = e.kind === 'person' ? e.birthDates.join(';') : '';
@@ -199,6 +203,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     // In a snapshot load the caller has already checked the id is new.
     const old = bulk ? undefined : (q.byId.get(e.id) as { rid: number; kind: string; names: string; body: string } | undefined);
     let rid: number;
+    if (old && old.body === body) return 'unchanged';
     if (old) {
       removeKeys(old.rid, old.names, old.body);
       q.update.run(e.kind, e.source, names, births, nats, gender, old.rid);
@@ -315,7 +320,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       return { hits, listVersion: listVersion().version, ms: performance.now() - t0 };
     },
     importEntries(entries, rejected = []) {
-      const report: ImportReport = { added: 0, updated: 0, rejected: rejected.length, errors: [...rejected] };
+      const report: ImportReport & { unchanged: number } = { added: 0, updated: 0, unchanged: 0, rejected: rejected.length, errors: [...rejected] };
       const tx = db.transaction(() => {
         for (const e of entries) report[put(e)]++;
         if (report.added > 1000 && report.added * 10 > (q.count.get() as number)) refreshCommonKeys();
@@ -326,11 +331,20 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     },
     importFile(format, filePath) {
       if (format === 'bundle') {
-        const { added, updated } = applyBundleInternal(filePath, {});
-        return { added, updated, rejected: 0, errors: [] };
+        // By hand, a bundle must not take the list back to an older version (a stale file on a USB stick).
+        const { added, updated, removed } = applyBundleInternal(filePath, { refuseOlder: true, countAgainstPrevious: true });
+        return { added, updated, removed, rejected: 0, errors: [] };
       }
       // Parse fully before touching the store: a file that cannot be read changes nothing.
       const { entries, rejected, skipped } = readSourceEntriesSync(format, filePath);
+      // Every row rejected: most likely the wrong --format (or the wrong file), not a list of bad rows.
+      if (entries.length === 0 && rejected.length > 0) {
+        const first = rejected[0]!;
+        throw new UserError(
+          'import_bad_file',
+          `None of the ${rejected.length} record(s) in ${basename(filePath)} could be read as ${format} (line ${first.line}: ${first.message}). Check the file and --format; the list was not changed.`,
+        );
+      }
       const report = { ...store.importEntries(entries, rejected), skipped };
       // Which lists were loaded, from which file, when: shown by `watchlist stats`.
       q.setMeta.run(`import:${format}`, JSON.stringify({ file: basename(filePath), at: new Date().toISOString(), added: report.added, updated: report.updated, rejected: report.rejected }));
@@ -382,6 +396,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     entryCount: number;
     added: number;
     updated: number;
+    removed?: number;
   }
 
   /**
@@ -399,10 +414,15 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
         header = item.header;
         if (opts.expectedVersion !== undefined && header.listVersion !== opts.expectedVersion)
           throw new UserError('bundle_version_mismatch', `Bundle says list version ${header.listVersion} but version ${opts.expectedVersion} was expected; the list was not changed.`);
+        if (opts.refuseOlder && current !== null && header.listVersion < current)
+          throw new UserError('bundle_older', `This bundle is list version ${header.listVersion}, older than the version in use (${current}); the list was not changed.`);
         if (header.kind === 'delta') {
           if (current !== header.baseVersion)
             throw new UserError('bundle_base_mismatch', `This delta applies to list version ${header.baseVersion} but the workstation has ${current ?? 'no list'}; fetch a snapshot. The list was not changed.`);
         } else {
+          if (opts.countAgainstPrevious) {
+            db.exec('DROP TABLE IF EXISTS temp.previous_ids; CREATE TEMP TABLE previous_ids (id TEXT PRIMARY KEY) WITHOUT ROWID; INSERT INTO temp.previous_ids SELECT id FROM entries;');
+          }
           clearAll();
           createStaging();
           bulk = true;
@@ -413,7 +433,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
         if (bulk && q.byId.get(item.op.entry.id))
           throw new UserError('bundle_invalid', `${filePath} line ${item.line}: entry ${item.op.entry.id} appears twice in the snapshot; the list was not changed.`);
         if (put(item.op.entry) === 'added') added++;
-        else updated++;
+        else updated++; // (in a delta, an unchanged put counts as updated: the publisher sent it)
       } else if (!remove(item.op.id)) {
         throw new UserError('bundle_invalid', `${filePath} line ${item.line}: deletes ${item.op.id}, which is not in the list; the list was not changed.`);
       }
@@ -436,6 +456,12 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
     q.setMeta.run('list_version', String(h.listVersion));
     q.setMeta.run('published_at', h.publishedAt);
     q.setMeta.run('applied_at', new Date().toISOString());
+    if (h.kind !== 'delta' && opts.countAgainstPrevious) {
+      const kept = (db.prepare('SELECT count(*) AS n FROM entries WHERE id IN (SELECT id FROM temp.previous_ids)').get() as { n: number }).n;
+      const before = (db.prepare('SELECT count(*) AS n FROM temp.previous_ids').get() as { n: number }).n;
+      db.exec('DROP TABLE temp.previous_ids');
+      return { listVersion: h.listVersion, entryCount: count, added: count - kept, updated: kept, removed: before - kept };
+    }
     return { listVersion: h.listVersion, entryCount: count, added, updated };
   }
 

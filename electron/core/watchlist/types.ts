@@ -135,6 +135,10 @@ export type ImportFormat = 'bundle' | 'opensanctions-csv' | 'ftm' | 'un-xml' | '
 export interface ImportReport {
   added: number;
   updated: number;
+  /** Entries already in the list exactly as given (a file imported again changes nothing). */
+  unchanged?: number;
+  /** A snapshot bundle replaces the list: entries of the previous list that it no longer has. */
+  removed?: number;
   rejected: number;
   /** Source records that are not screening targets (companies, vessels...): neither imported nor errors. */
   skipped?: number;

@@ -74,3 +74,29 @@ describe('bundles', () => {
     again.close();
   });
 });
+
+describe('bundles imported by hand (watchlist import --format bundle)', () => {
+  it('refuses to take the list back to an older version, and changes nothing', () => {
+    store.importFile('bundle', bundle('v3.jsonl', { listVersion: 3 }, [put(person('a', ['Alpha One'])), put(person('b', ['Bravo Two']))]));
+    expect(() => store.importFile('bundle', bundle('v2.jsonl', { listVersion: 2 }, [put(person('z', ['Zulu']))]))).toThrow(/list version 2, older than the version in use \(3\)/);
+    expect(ids()).toEqual(['a', 'b']);
+    expect(store.listVersion().version).toBe(3);
+  });
+
+  it('counts a snapshot against the list it replaces: added, updated, removed', () => {
+    store.importFile('bundle', bundle('v1.jsonl', { listVersion: 1 }, [put(person('a', ['Alpha One'])), put(person('b', ['Bravo Two']))]));
+    const r = store.importFile('bundle', bundle('v2.jsonl', { listVersion: 2 }, [put(person('b', ['Bravo Two'])), put(person('c', ['Charlie Three'])), put(person('d', ['Delta Four']))]));
+    expect(r).toMatchObject({ added: 2, updated: 1, removed: 1, rejected: 0 });
+    expect(ids()).toEqual(['b', 'c', 'd']);
+  });
+});
+
+describe('imports that change nothing say so', () => {
+  it('a file imported twice: the second time every entry is unchanged', () => {
+    const entries = [person('a', ['Alpha One']), person('b', ['Bravo Two'])];
+    expect(store.importEntries(entries)).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
+    expect(store.importEntries(entries)).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+    expect(store.importEntries([person('a', ['Alpha One Renamed'])])).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
+    expect(store.screen({ surname: 'RENAMED', givenNames: 'ALPHA ONE' }).hits[0]?.id).toBe('a');
+  });
+});

@@ -45,8 +45,17 @@ describe.skipIf(!haveSanctions)('real list files', () => {
   it('re-importing the same file updates instead of duplicating', () => {
     store.importFile('ofac-csv', join(SANCTIONS, 'ofac-sdn.csv'));
     const r = store.importFile('ofac-csv', join(SANCTIONS, 'ofac-sdn.csv'));
-    expect(r).toMatchObject({ added: 0, updated: 4 });
+    expect(r).toMatchObject({ added: 0, updated: 0, unchanged: 4 });
     expect(store.stats().persons).toBe(4);
+  });
+
+  it('a list given with the wrong --format (every row rejected) is an error, and records nothing', () => {
+    store.importFile('ofac-csv', join(SANCTIONS, 'ofac-sdn.csv'));
+    const before = store.stats();
+    expect(() => store.importFile('ofac-csv', join(SANCTIONS, 'UN_consolidated.xml'))).toThrow(/could be read as ofac-csv .*Check the file and --format; the list was not changed/);
+    const after = store.stats();
+    expect(after.persons).toBe(before.persons);
+    expect(after.imports['ofac-csv']?.file).toBe('ofac-sdn.csv');
   });
 });
 
