@@ -1,7 +1,7 @@
 import { auditListUpdateIn } from '../../core/app/listUpdateAudit';
 import { createInterface } from 'node:readline';
 import { UserError } from '../../core/app/errors';
-import { IMPORT_FORMATS, openWatchlist, type ImportFormat, type ScreeningQuery } from '../../core/watchlist/index';
+import { IMPORT_FORMATS, openWatchlist, type ImportFormat, type ScreeningConfig, type ScreeningQuery } from '../../core/watchlist/index';
 import { dataDirFrom, parseCliArgs, requireString } from '../args';
 import { writeJsonLine, type CliContext } from '../context';
 
@@ -11,7 +11,9 @@ const USAGE = `Usage:
   checkpoint watchlist import --data-dir DIR --format FORMAT FILE [--json]
       FORMAT: ${IMPORT_FORMATS.join(', ')}. One transaction: a bad file changes nothing;
       malformed rows are rejected and listed with their line numbers.
-  checkpoint watchlist screen --data-dir DIR [--json]
+  checkpoint watchlist screen --data-dir DIR [--json] [--hit-threshold X] [--possible-threshold Y]
+      Thresholds: defaults 0.86 / 0.72, or the post's DIR/screening.json
+      ({"hitThreshold": 0.86, "possibleThreshold": 0.72, "maxResults": 10}); the flags override both.
       Reads one traveller per line on stdin as JSON:
       {"surname","givenNames","birthDate","nationality","sex","documentNumber","issuingState","documentCode"}
       and prints one line per traveller, in order: {"hits":[{"id","score","band","reasons"}]}.
@@ -67,9 +69,22 @@ async function importCmd(args: string[], ctx: CliContext): Promise<number> {
   }
 }
 
+/** `--hit-threshold`/`--possible-threshold`: this run only, over the data folder's screening.json. */
+function thresholdFlags(values: Record<string, unknown>): Partial<ScreeningConfig> {
+  const out: Partial<ScreeningConfig> = {};
+  for (const [flag, key] of [['hit-threshold', 'hitThreshold'], ['possible-threshold', 'possibleThreshold']] as const) {
+    const v = values[flag];
+    if (v === undefined) continue;
+    const n = Number(v);
+    if (typeof v !== 'string' || !(n > 0 && n <= 1)) throw new UserError('bad_arguments', `--${flag} must be a number above 0 and at most 1; got "${String(v)}".`);
+    out[key] = n;
+  }
+  return out;
+}
+
 async function screenCmd(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseCliArgs(args, {}, false);
-  const store = openWatchlist(dataDirFrom(values));
+  const { values } = parseCliArgs(args, { 'hit-threshold': { type: 'string' }, 'possible-threshold': { type: 'string' } }, false);
+  const store = openWatchlist(dataDirFrom(values), thresholdFlags(values));
   let failed = 0;
   try {
     const rl = createInterface({ input: ctx.stdin, crlfDelay: Infinity });

@@ -20,3 +20,38 @@ export const DEFAULT_SCREENING_CONFIG: ScreeningConfig = {
   maxResults: 10,
   qualifiers: DEFAULT_QUALIFIER_WEIGHTS,
 };
+
+/** The post's own thresholds: `screening.json` in the data folder (absent: the defaults). */
+export const SCREENING_CONFIG_FILE = 'screening.json';
+
+/**
+ * Reads and checks the post's thresholds from `text` (the file's content). A wrong file is an error
+ * that names what to fix: silently screening with other thresholds than the post set would be worse.
+ */
+export function parseScreeningConfig(text: string, where: string): Partial<ScreeningConfig> {
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    throw new Error(`${where} is not valid JSON`);
+  }
+  if (!o || typeof o !== 'object' || Array.isArray(o)) throw new Error(`${where} must hold a JSON object such as {"hitThreshold": 0.86, "possibleThreshold": 0.72}`);
+  const out: Partial<ScreeningConfig> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'hitThreshold' || k === 'possibleThreshold') {
+      if (typeof v !== 'number' || !(v > 0 && v <= 1)) throw new Error(`${where}: ${k} must be a number above 0 and at most 1`);
+      out[k] = v;
+    } else if (k === 'maxResults') {
+      if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 100) throw new Error(`${where}: maxResults must be a whole number from 1 to 100`);
+      out.maxResults = v as number;
+    } else throw new Error(`${where}: unknown setting "${k}" (known: hitThreshold, possibleThreshold, maxResults)`);
+  }
+  return out;
+}
+
+/** Merges settings over the defaults and checks they make sense together. */
+export function screeningConfig(...layers: Array<Partial<ScreeningConfig> | undefined>): ScreeningConfig {
+  const c = Object.assign({}, DEFAULT_SCREENING_CONFIG, ...layers.filter(Boolean)) as ScreeningConfig;
+  if (c.possibleThreshold > c.hitThreshold) throw new Error(`possibleThreshold (${c.possibleThreshold}) must not be above hitThreshold (${c.hitThreshold})`);
+  return c;
+}

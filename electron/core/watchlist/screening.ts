@@ -111,9 +111,11 @@ export function screenCandidates(
         }
       }
     }
-    if (score < config.possibleThreshold) continue;
-    const band = forcedBand ?? (score >= config.hitThreshold ? 'hit' : 'possible');
-    out.push({ rid: row.rid, id: row.id, score: round(score), band, reasons, reasonCodes });
+    // Bands are decided on the score as reported, so that a reported score at the threshold is in its band.
+    const shown = round(score);
+    if (shown < config.possibleThreshold) continue;
+    const band = forcedBand ?? (shown >= config.hitThreshold ? 'hit' : 'possible');
+    out.push({ rid: row.rid, id: row.id, score: shown, band, reasons, reasonCodes });
   }
   out.sort((a, b) => (a.band === b.band ? b.score - a.score : a.band === 'hit' ? -1 : 1));
   return out.slice(0, config.maxResults);

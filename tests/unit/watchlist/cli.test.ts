@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +62,25 @@ describe('checkpoint watchlist', () => {
       expect.objectContaining({ how: 'import', via: 'opensanctions-csv', added: 2, entryCount: 5 }),
       expect.objectContaining({ how: 'import', via: 'sltd-csv', added: 3, entryCount: 3 }),
     ]);
+  });
+
+  it('takes thresholds from the post screening.json and from flags, and refuses wrong ones', async () => {
+    await cli(['import', '--data-dir', dir, '--format', 'opensanctions-csv', join(FIXTURES, 'targets.simple.csv')]);
+    const query = JSON.stringify({ surname: 'SIDOROFF', givenNames: 'IVAN' }) + '\n';
+    const score = (out: string) => JSON.parse(out).hits[0] as { score: number; band: string };
+    const base = score((await cli(['screen', '--data-dir', dir, '--json'], query)).out);
+    expect(base.score).toBeLessThan(1);
+    // The post raises the hit threshold above this score: the same traveller is now to be reviewed.
+    writeFileSync(join(dir, 'screening.json'), JSON.stringify({ hitThreshold: Math.min(1, base.score + 0.01), possibleThreshold: 0.5 }));
+    expect(score((await cli(['screen', '--data-dir', dir, '--json'], query)).out).band).toBe('possible');
+    // A flag overrides the file for this run.
+    expect(score((await cli(['screen', '--data-dir', dir, '--json', '--hit-threshold', String(base.score)], query)).out).band).toBe('hit');
+    // (the command throws a UserError; the CLI's entry turns it into the message and exit code 2)
+    await expect(cli(['screen', '--data-dir', dir, '--json', '--hit-threshold', '7'], query)).rejects.toThrow(/--hit-threshold must be a number above 0 and at most 1/);
+    writeFileSync(join(dir, 'screening.json'), JSON.stringify({ hitThreshold: 0.5, possibleThreshold: 0.8 }));
+    await expect(cli(['screen', '--data-dir', dir, '--json'], query)).rejects.toThrow(/possibleThreshold \(0.8\) must not be above hitThreshold \(0.5\)/);
+    writeFileSync(join(dir, 'screening.json'), '{"hitTreshold": 0.9}');
+    await expect(cli(['screen', '--data-dir', dir, '--json'], query)).rejects.toThrow(/unknown setting "hitTreshold"/);
   });
 
   it('rejects an unknown format clearly', async () => {

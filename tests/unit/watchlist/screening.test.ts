@@ -111,3 +111,35 @@ describe('bad input never crashes screening', () => {
     expect(store.stats().persons).toBe(8);
   });
 });
+
+describe('score and band agree', () => {
+  it('a reported score equal to the hit threshold is a hit (bands are decided on the score as shown)', () => {
+    const { store, cleanup } = tempStore();
+    try {
+      store.importEntries([
+        person('a', ["Jean-Pierre O'Connor"]), person('b', ['Anna Maria Eriksson']), person('c', ['Nguyen Van Minh']),
+        person('d', ['Muhammad bin Abdullah']), person('e', ['Somchai Jaidee']), person('f', ['Ivan Petrov']),
+      ]);
+      const queries = [
+        { surname: 'O CONNOR', givenNames: 'JEAN PIERRE' }, { surname: 'OCONNOR', givenNames: 'JEAN' }, { surname: 'ERIKSON', givenNames: 'ANNA' },
+        { surname: 'ERIKSSON', givenNames: 'ANA MARIA' }, { surname: 'NGUEN', givenNames: 'VAN MINH' }, { surname: 'ABDULLAH', givenNames: 'MOHD' },
+        { surname: 'JAIDEE', givenNames: 'SOMCHAY' }, { surname: 'PETROFF', givenNames: 'IVAN' }, { surname: 'PETROV', givenNames: 'IVANA' },
+      ];
+      const defaults = store.config;
+      let checked = 0;
+      for (const q of queries) {
+        for (const h of store.screen(q).hits) {
+          expect(h.band).toBe(h.score >= defaults.hitThreshold ? 'hit' : 'possible');
+          // the threshold moved to exactly this score: the same result is now a hit
+          store.config = { ...defaults, hitThreshold: h.score, possibleThreshold: Math.min(defaults.possibleThreshold, h.score) };
+          expect(store.screen(q).hits.find((x) => x.id === h.id)?.band).toBe('hit');
+          store.config = defaults;
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(5);
+    } finally {
+      cleanup();
+    }
+  });
+});
