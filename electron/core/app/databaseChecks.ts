@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { DoctorCheck } from './doctor';
 import { LATEST_SCHEMA, LOG_FILE } from '../inspections';
+// (the config module only: this file must not load the list's native SQLite before its own check)
+import { DEFAULT_SCREENING_CONFIG, readPostScreeningConfig, SCREENING_CONFIG_FILE } from '../watchlist/config';
 
 const require = createRequire(import.meta.url);
 
@@ -74,6 +76,7 @@ export function databaseChecks(dataDir: string): DoctorCheck[] {
       });
     }
   }
+  checks.push(screeningThresholdsCheck(dataDir));
   return checks;
 }
 
@@ -157,5 +160,28 @@ function listInUse(dataDir: string): { version: number | null; publishedAt: stri
     }
   } catch {
     return null;
+  }
+}
+
+/** The post's screening thresholds: the defaults, the post's own, or a file that is wrong (then the defaults apply). */
+function screeningThresholdsCheck(dataDir: string): DoctorCheck {
+  const name = 'screening thresholds';
+  const said = (c: { hitThreshold: number; possibleThreshold: number }) => ({ hit: c.hitThreshold, possible: c.possibleThreshold });
+  try {
+    const post = readPostScreeningConfig(dataDir);
+    const c = { ...DEFAULT_SCREENING_CONFIG, ...post };
+    return post
+      ? { name, ok: true, detail: `the post's ${SCREENING_CONFIG_FILE}: hit at ${c.hitThreshold}, review at ${c.possibleThreshold}`, code: 'screening_thresholds.post', params: said(c) }
+      : { name, ok: true, detail: `defaults: hit at ${c.hitThreshold}, review at ${c.possibleThreshold}`, code: 'screening_thresholds.defaults', params: said(c) };
+  } catch (e) {
+    const error = (e as Error).message;
+    return {
+      name,
+      ok: false,
+      detail: `${error}; screening uses the defaults until it is fixed`,
+      fix: `Fix ${join(dataDir, SCREENING_CONFIG_FILE)} (e.g. {"hitThreshold": 0.86, "possibleThreshold": 0.72}) or remove it.`,
+      code: 'screening_thresholds.bad',
+      params: { error, path: join(dataDir, SCREENING_CONFIG_FILE) },
+    };
   }
 }

@@ -36,7 +36,8 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Cor
   const log = openInspectionLog(dataDir);
   const idleLockMinutes = idleLockMinutesFrom(log.getSetting(IDLE_LOCK_SETTING));
   const auth = createAuth(log, { policy: idleLockMinutes === undefined ? {} : { idleLockMinutes } });
-  const watchlist = openWatchlist(dataDir);
+  // a wrong screening.json: screening goes on with the defaults, the technician's checklist says so
+  const watchlist = openWatchlist(dataDir, undefined, { badConfig: 'defaults' });
   // The sync service applies bundles on a connection of its own, in slices: screening (on `watchlist`)
   // keeps answering from the previous list until the new one is committed.
   const sync = createSyncService(dataDir);

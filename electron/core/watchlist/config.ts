@@ -2,6 +2,8 @@
  * Screening thresholds. Configuration, not code: a post can tighten or loosen them. The defaults are
  * the ones measured by `npm run bench:screening` (see docs/watchlist-bundle.md for the figures).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_QUALIFIER_WEIGHTS, type QualifierWeights } from './qualifiers';
 
 export interface ScreeningConfig {
@@ -54,4 +56,13 @@ export function screeningConfig(...layers: Array<Partial<ScreeningConfig> | unde
   const c = Object.assign({}, DEFAULT_SCREENING_CONFIG, ...layers.filter(Boolean)) as ScreeningConfig;
   if (c.possibleThreshold > c.hitThreshold) throw new Error(`possibleThreshold (${c.possibleThreshold}) must not be above hitThreshold (${c.hitThreshold})`);
   return c;
+}
+
+/** The post's `screening.json` (undefined when absent); throws, saying what is wrong, on a bad file. */
+export function readPostScreeningConfig(dataDir: string): Partial<ScreeningConfig> | undefined {
+  const file = join(dataDir, SCREENING_CONFIG_FILE);
+  if (!existsSync(file)) return undefined;
+  const post = parseScreeningConfig(readFileSync(file, 'utf8'), file);
+  screeningConfig(post); // the two thresholds must make sense together
+  return post;
 }

@@ -7,6 +7,7 @@ import { runCli } from '../../../electron/cli/main';
 import { DOCTOR_CHECK_CODES, runDoctor } from '../../../electron/core/app/doctor';
 import { doctorChecks } from '../../../electron/core/app/doctorChecks';
 import { SPECIMENS } from '../../../electron/core/mrz';
+import { DEFAULT_SCREENING_CONFIG, openWatchlist } from '../../../electron/core/watchlist';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'core-codes-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -60,6 +61,27 @@ describe('checkpoint doctor exit code', () => {
       expect(text.out).not.toMatch(/^FAIL/m);
     } finally {
       rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('a wrong screening.json is a failed check; the app screens with the defaults meanwhile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doctor-thresholds-'));
+    try {
+      writeFileSync(join(dir, 'screening.json'), '{"hitThreshold": 1.5}');
+      const json = await cli(['doctor', '--json', '--data-dir', dir]);
+      expect(json.code).toBe(1);
+      const line = jsonLines(json.out).find((l) => l.name === 'screening thresholds');
+      expect(line).toMatchObject({ ok: false, level: 'fail' });
+      expect(String(line!.detail)).toMatch(/hitThreshold must be a number above 0 and at most 1; screening uses the defaults/);
+      const list = openWatchlist(dir, undefined, { badConfig: 'defaults' });
+      expect(list.config.hitThreshold).toBe(DEFAULT_SCREENING_CONFIG.hitThreshold);
+      list.close();
+      expect(() => openWatchlist(dir)).toThrow(/Screening thresholds: .*hitThreshold must be/);
+      writeFileSync(join(dir, 'screening.json'), '{"hitThreshold": 0.9, "possibleThreshold": 0.75}');
+      const ok = jsonLines((await cli(['doctor', '--json', '--data-dir', dir])).out).find((l) => l.name === 'screening thresholds');
+      expect(ok).toMatchObject({ ok: true, detail: "the post's screening.json: hit at 0.9, review at 0.75" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
