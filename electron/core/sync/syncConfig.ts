@@ -17,12 +17,14 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export const repositoryUrlSchema = z
   .string()
   .trim()
-  .refine((s) => URL.canParse(s), 'must be a URL such as https://hq.example/watchlist')
+  // (zod runs every refinement even after one fails: the later ones must not throw on a non-URL)
+  .refine((s) => URL.canParse(s), { message: 'must be a URL such as https://hq.example/watchlist', abort: true })
   .refine((s) => {
+    if (!URL.canParse(s)) return true;
     const u = new URL(s);
     return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname));
   }, 'must use https:// (plain http:// is only accepted for 127.0.0.1 or localhost)')
-  .refine((s) => !new URL(s).search && !new URL(s).hash, 'must not contain ? or #')
+  .refine((s) => !URL.canParse(s) || (!new URL(s).search && !new URL(s).hash), 'must not contain ? or #')
   .transform((s) => s.replace(/\/+$/, ''));
 
 export const syncConfigSchema = z.object({

@@ -169,6 +169,13 @@ describe('checkpoint sync (CLI)', () => {
     let r = await cli('sync', 'config', '--data-dir', data, '--url', 'http://hq.example/list');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/must use https/);
+    // not a URL at all: said so (it was an internal error), for config and for pull
+    r = await cli('sync', 'config', '--data-dir', data, '--url', 'notaurl');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/url must be a URL such as https:\/\/hq\.example\/watchlist\.$/m);
+    r = await cli('sync', 'pull', '--data-dir', data, '--url', 'notaurl');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/must be a URL such as/);
     r = await cli('sync', 'config', '--data-dir', data, '--interval-minutes', '2');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/intervalMinutes/);
