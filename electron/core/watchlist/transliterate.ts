@@ -4,10 +4,13 @@
  *  - Korean: Revised Romanization per syllable, with the usual passport spellings of surnames (GIM -> KIM),
  *  - Chinese characters: one token per syllable (pinyin), plus Korean and Japanese readings of common name
  *    characters as alternative forms (金正恩 is KIM JONG UN, not JIN ZHENG EN),
- *  - Arabic, Hebrew, Thai: any-ascii drops short vowels, so those tokens are flagged to be compared by
+ *  - Thai: a rule-based RTGS romaniser (./thai.ts) with leading vowels, unwritten vowels and final
+ *    consonants right; its passport-style spellings (JAIDEE, PAIROJ) come as alternative forms,
+ *  - Arabic, Hebrew: any-ascii drops short vowels, so those tokens are flagged to be compared by
  *    consonant skeleton.
  */
 import anyAscii from 'any-ascii';
+import { romanizeThaiWord } from './thai';
 
 export interface LatinToken {
   text: string;
@@ -17,7 +20,8 @@ export interface LatinToken {
 
 const RE_HANGUL = /\p{Script=Hangul}/u;
 const RE_HAN = /\p{Script=Han}/u;
-const RE_ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thai}]/u;
+const RE_ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}]/u;
+const RE_THAI = /\p{Script=Thai}/u;
 const RE_GREEK = /\p{Script=Greek}/u;
 const RE_EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/gu;
 
@@ -123,6 +127,21 @@ function greekToLatin(word: string): string {
 export function latinForms(raw: string): LatinToken[][] {
   // Most list names are plain ASCII already: skip the script machinery (a million-entry import).
   if (/^[\x20-\x7e]*$/.test(raw)) return [latinTokens(raw).map((text) => ({ text, skeletal: false }))];
+  const forms = latinFormsWith(raw, 0);
+  if (!RE_THAI.test(raw)) return forms;
+  // Thai: the RTGS form, then the whole name in passport spelling, then in old Pali-Sanskrit spelling
+  // (only where a word has one). Whole-name forms, not every mix per word: 2-3 forms keep the index small.
+  const seen = new Set(forms.map((f) => f.map((t) => t.text).join(' ')));
+  for (const variant of [1, 2]) {
+    const f = latinFormsWith(raw, variant)[0]!;
+    const key = f.map((t) => t.text).join(' ');
+    if (!seen.has(key)) (seen.add(key), forms.push(f));
+  }
+  return forms;
+}
+
+/** latinForms with Thai words in one of their spellings (0 RTGS, 1 passport, 2 Pali-Sanskrit or passport). */
+function latinFormsWith(raw: string, thaiVariant: number): LatinToken[][] {
   const cleaned = raw.replace(RE_EMOJI, ' ').normalize('NFC');
   const words = cleaned.split(/[\s,;·・]+/u).filter(Boolean);
   const base: LatinToken[] = [];
@@ -148,6 +167,20 @@ export function latinForms(raw: string): LatinToken[][] {
         for (const a of alt) for (const t of pinyin) a.push({ text: t, skeletal: false });
       }
       for (const t of pinyin) base.push({ text: t, skeletal: false });
+      continue;
+    }
+    if (RE_THAI.test(word)) {
+      // Thai letters go to the romaniser; anything else in the word (digits, Latin) as any-ascii reads it.
+      const toks = word.split(/([\u0E00-\u0E7F]+)/u).flatMap((part) => {
+        if (!RE_THAI.test(part)) return latinTokens(anyAscii(part));
+        const sp = romanizeThaiWord(part);
+        const t = thaiVariant === 0 ? sp.rtgs : thaiVariant === 1 ? sp.passport : sp.sanskrit ?? sp.passport;
+        return t ? [t] : [];
+      });
+      for (const t of toks) {
+        base.push({ text: t, skeletal: false });
+        for (const a of alt) a.push({ text: t, skeletal: false });
+      }
       continue;
     }
     const skeletal = RE_ABJAD.test(word);
