@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../app/errors';
 import { ChainWriter } from './chain';
+import { HeadAnchor, headFilePath, type ChainHead } from './headFile';
 import { currentSchema, LATEST_SCHEMA, migrate } from './migrations';
 import { getInspection, dashboard, seqRange, iterateShift, queryShift, recentAudit, type InspectionWithAudit } from './queries';
 import { DEFAULT_RETENTION_DAYS, purgePersonalData, type PurgeResult } from './retention';
@@ -27,6 +28,7 @@ import { verifyChain } from './verify';
 
 export * from './types';
 export { LATEST_SCHEMA } from './migrations';
+export { HEAD_FILE, type ChainHead } from './headFile';
 export type { InspectionWithAudit } from './queries';
 export type { PurgeResult } from './retention';
 
@@ -45,8 +47,12 @@ export interface InspectionLog {
   recordInspection(input: InspectionInput): { id: string; seq: number; hash: string };
   appendAudit(action: AuditAction, actor: string, details?: Record<string, unknown>): { seq: number; hash: string };
   correctInspection(id: string, correction: CorrectionInput): { id: string; seq: number; hash: string };
-  /** The whole chain, or (with a range) the entries from..to linked to the stored entry before them. */
-  verifyChain(range?: { fromSeq: number; toSeq: number }): VerifyResult;
+  /**
+   * The whole chain, or (with a range) the entries from..to linked to the stored entry before them.
+   * A whole-chain check also compares the chain's end with inspections.head and, if given, a head kept
+   * elsewhere (`expectHead`).
+   */
+  verifyChain(range?: { fromSeq: number; toSeq: number }, opts?: { expectHead?: ChainHead }): VerifyResult;
   /** Chain positions of the records in a period, for a report's partial verification. */
   seqRange(filter: ShiftFilter): { fromSeq: number; toSeq: number } | null;
   queryShift(filter: ShiftFilter): InspectionRecord[];
@@ -66,6 +72,21 @@ export interface InspectionLog {
   close(): void;
 }
 
+/**
+ * Verifies the log on a plain read-only connection, for a log that `openInspectionLog` refuses
+ * (a table dropped by hand): names what is damaged instead of failing with an internal error.
+ */
+export function verifyLogFile(dataDir: string, opts: { expectHead?: ChainHead } = {}): VerifyResult {
+  const db = new Database(join(dataDir, LOG_FILE), { readonly: true, fileMustExist: true });
+  try {
+    return verifyChain(db, undefined, { headPath: headFilePath(dataDir), expectHead: opts.expectHead });
+  } catch (e) {
+    throw storageError(e, 'Verifying the inspection log');
+  } finally {
+    db.close();
+  }
+}
+
 function invalid(what: string, issues: { path: PropertyKey[]; message: string }[]): UserError {
   const list = issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
   return new UserError('invalid_inspection', `${what} was not saved because it is incomplete: ${list}.`);
@@ -79,6 +100,7 @@ export function openInspectionLog(dataDir: string, opts: OpenOptions = {}): Insp
   const now = opts.now ?? (() => new Date());
   const path = join(dataDir, LOG_FILE);
   let db: BetterSqlite3.Database;
+  let migrated = false;
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     db = new Database(path);
@@ -96,9 +118,20 @@ export function openInspectionLog(dataDir: string, opts: OpenOptions = {}): Insp
     db.pragma('synchronous = FULL');
     db.pragma('secure_delete = ON');
     const applied = migrate(db);
+    // A table dropped by hand: nothing can be recorded, and the officer must hear why (`log verify`
+    // still walks what is left, on a plain connection).
+    const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+    const gone = ['audit', 'inspections'].filter((t) => !tables.has(t));
+    if (gone.length) {
+      throw new UserError(
+        'log_damaged',
+        `The inspection log ${path} is damaged: the ${gone.join(' and ')} table${gone.length > 1 ? 's are' : ' is'} missing (dropped outside the program). Nothing can be recorded in it. Keep the file as evidence, tell the supervisor and call the technician; \`checkpoint log verify\` shows what is left.`,
+      );
+    }
     // An upgrade of an existing log is itself evidence (a schema change explains new columns).
     if (applied.length && applied[0]! > 1) {
       db.transaction(() => new ChainWriter(db).append('log.migrate', 'system', null, { from: applied[0]! - 1, to: LATEST_SCHEMA })).immediate();
+      migrated = true;
     }
   } catch (e) {
     db.close();
@@ -106,6 +139,11 @@ export function openInspectionLog(dataDir: string, opts: OpenOptions = {}): Insp
   }
 
   const chain = new ChainWriter(db);
+  // The chain head, kept in a file beside the database after each commit (see headFile.ts).
+  // No head file yet (a data folder from before head files): it is written with the next entry, not
+  // on open, so that `log verify` can say the end of the log could not be checked until then.
+  const anchor = new HeadAnchor(db, headFilePath(dataDir));
+  if (migrated) anchor.committed();
   const insertRow = db.prepare(`INSERT INTO inspections (
       id, seq, time, workstation, officer, shift_id, site, source, doc_code, issuing_state, nationality,
       zone_valid, zone_errors, expiry_check, watchlist_version, hit_count, possible_count, top_score,
@@ -116,11 +154,15 @@ export function openInspectionLog(dataDir: string, opts: OpenOptions = {}): Insp
       @decision, @reason, @read_at, @decided_at, @corrects, @correction_reason, @personal, @personal_salt, @personal_digest, @content_hash)`);
 
   const writeTransaction = <T>(what: string, fn: () => T): T => {
+    let result: T;
     try {
-      return db.transaction(fn).immediate();
+      result = db.transaction(fn).immediate();
     } catch (e) {
       throw storageError(e, what);
     }
+    // Only the outermost transaction's commit is durable (nested calls are savepoints).
+    if (!db.inTransaction) anchor.committed();
+    return result;
   };
 
   const log: InspectionLog = {
@@ -173,7 +215,7 @@ export function openInspectionLog(dataDir: string, opts: OpenOptions = {}): Insp
         return { id: row.id, seq: link.seq, hash: link.hash };
       });
     },
-    verifyChain: (range) => verifyChain(db, range),
+    verifyChain: (range, opts) => verifyChain(db, range, { headPath: anchor.path, expectHead: opts?.expectHead }),
     seqRange: (filter) => seqRange(db, filter),
     queryShift: (filter) => queryShift(db, filter),
     iterateShift: (filter) => iterateShift(db, filter),
@@ -183,11 +225,14 @@ export function openInspectionLog(dataDir: string, opts: OpenOptions = {}): Insp
     purgePersonalData(olderThanDays, actor) {
       const days = olderThanDays ?? log.retentionDays();
       if (!Number.isInteger(days) || days < 1) throw new UserError('bad_retention', 'The retention period must be a whole number of days, at least 1.');
+      let r: PurgeResult;
       try {
-        return purgePersonalData(db, chain, days, actor, now());
+        r = purgePersonalData(db, chain, days, actor, now());
       } catch (e) {
         throw storageError(e, 'The retention purge');
       }
+      anchor.committed();
+      return r;
     },
     retentionDays() {
       const v = Number(log.getSetting('retentionDays'));
@@ -210,7 +255,10 @@ export function openInspectionLog(dataDir: string, opts: OpenOptions = {}): Insp
     },
     writeTransaction,
     schemaVersion: () => currentSchema(db),
-    close: () => db.close(),
+    close: () => {
+      anchor.close();
+      db.close();
+    },
   };
   return log;
 }

@@ -186,6 +186,18 @@ export interface VerifyResult {
   /** Hash and position of the last entry (quote it on paper to anchor the chain). */
   head: { seq: number; hash: string } | null;
   firstBroken?: { seq: number; reason: string };
+  /**
+   * Whole-chain checks only: the end of the chain against the head anchored outside the database
+   * (inspections.head, and a head the supervisor kept, if given). `behind`: the database has entries
+   * the head file does not yet name (the crash window; not a fault). `missing`: no head file (a data
+   * folder from before head files; it is written with the next entry), so a cut-off tail cannot be seen.
+   */
+  anchor?: {
+    status: 'match' | 'behind' | 'missing' | 'truncated' | 'rewritten' | 'unreadable';
+    recorded: { seq: number; hash: string } | null;
+    /** Result of checking the head given with `--expect-head`. */
+    expected?: { seq: number; hash: string; status: 'match' | 'behind' | 'truncated' | 'rewritten' };
+  };
 }
 
 export const shiftFilterSchema = z.object({

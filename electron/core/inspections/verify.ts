@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { canonicalJson, GENESIS_HASH } from './canonical';
 import { entryHash } from './chain';
+import { HEAD_FILE, readHeadFile, type ChainHead, type HeadFileRead } from './headFile';
 import { contentHash, personalDigest, type InspectionRow } from './rows';
 import type { VerifyResult } from './types';
 
@@ -46,6 +47,38 @@ function joinedOfArray(a: unknown[]): Joined {
 
 const INSPECTION_ACTIONS = new Set(['inspection.record', 'inspection.correct']);
 
+export interface VerifyOptions {
+  /** inspections.head: checked on whole-chain walks (a range check cannot see the end of the chain). */
+  headPath?: string;
+  /** A head kept off the machine (from an earlier `log verify` or a report): must be in the chain. */
+  expectHead?: ChainHead;
+}
+
+type Anchor = NonNullable<VerifyResult['anchor']>;
+
+/** The chain's end against a recorded head: cut (behind it), rewritten (its entry differs), or fine. */
+function compareHead(
+  recorded: ChainHead,
+  last: number,
+  hashAt: (seq: number) => string | undefined,
+  source: string,
+): { status: 'match' | 'behind' | 'truncated' | 'rewritten'; failure?: { seq: number; reason: string } } {
+  if (recorded.seq > last) {
+    const n = recorded.seq - last;
+    return {
+      status: 'truncated',
+      failure: { seq: last + 1, reason: `the last ${n} ${n === 1 ? 'entry is' : 'entries are'} missing: the log ends at seq ${last}, but entry ${recorded.seq} was recorded (${source})` },
+    };
+  }
+  if (recorded.seq > 0 && hashAt(recorded.seq) !== recorded.hash) {
+    return {
+      status: 'rewritten',
+      failure: { seq: recorded.seq, reason: `entry ${recorded.seq} is not the entry recorded as the head (${source}): its hash differs, so the log was rewritten at or before it` },
+    };
+  }
+  return { status: recorded.seq === last ? 'match' : 'behind' };
+}
+
 /**
  * Walks the whole chain in order and names the first link that does not hold. What each check catches:
  *  - seq gap: an entry was deleted;
@@ -54,16 +87,32 @@ const INSPECTION_ACTIONS = new Set(['inspection.record', 'inspection.correct']);
  *  - content hash mismatch: an inspection row was edited (its chain entry vouches for its content);
  *  - missing row / row outside the chain: an inspection row was deleted or inserted by hand;
  *  - personal data gone without a purge covering it: someone blanked a record to hide it.
- * Not caught by design: rewriting the whole chain from some point with fresh hashes. Quote the head
- * hash (printed on every PDF export) to anchor the chain on paper.
+ * The end of the chain is checked against heads kept outside the rows (see headFile.ts):
+ *  - tail cut: the log ends before the head recorded in inspections.head (or a head the supervisor kept);
+ *  - rewritten: the entry at that head has another hash (the chain was rebuilt with fresh hashes).
+ * Rewriting both the database and the head file is not caught here: quote the head hash (printed on
+ * every PDF export and by `log verify`) to anchor the chain on paper, and check it with `expectHead`.
  */
-export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }): VerifyResult {
+export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }, opts: VerifyOptions = {}): VerifyResult {
+  // Read the head file BEFORE the walk: it is written only after its entry committed, so every entry
+  // it names is in any snapshot taken later, even while another process keeps recording.
+  const headFile: HeadFileRead | null = !range && opts.headPath ? readHeadFile(opts.headPath) : null;
+  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('audit', 'inspections')").pluck().all() as string[]));
+  if (!tables.has('audit')) {
+    return { ok: false, checked: 0, head: null, ...(range ? { range } : {}), firstBroken: { seq: range?.fromSeq ?? 1, reason: 'the log is damaged: the audit table is missing (dropped or renamed outside the program)' } };
+  }
+  const hasInspections = tables.has('inspections');
   const hasPurge = (db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('inspections') WHERE name = 'purged_at'").get() as { n: number }).n > 0;
   // One pass over the chain with each inspection row joined in (seq is unique in both tables), read as
   // arrays (better-sqlite3 `raw`) and shaped in JS: far cheaper than named columns on 100k-entry walks.
-  const select = `SELECT a.seq, a.at, a.action, a.actor, a.ref, a.details, a.prev_hash, a.hash,
+  const select = hasInspections
+    ? `SELECT a.seq, a.at, a.action, a.actor, a.ref, a.details, a.prev_hash, a.hash,
       ${INSPECTION_COLUMNS.map((c) => `i.${c}`).join(', ')}, ${hasPurge ? 'i.purged_at' : 'NULL'}
-    FROM audit a LEFT JOIN inspections i ON i.seq = a.seq`;
+    FROM audit a LEFT JOIN inspections i ON i.seq = a.seq`
+    : `SELECT a.seq, a.at, a.action, a.actor, a.ref, a.details, a.prev_hash, a.hash, ${INSPECTION_COLUMNS.map(() => 'NULL').join(', ')}, NULL FROM audit a`;
+  const damaged = 'the log is damaged: the inspections table is missing (dropped or renamed outside the program)';
+  const hashStmt = db.prepare('SELECT hash FROM audit WHERE seq = ?').pluck();
+  const hashAt = (seq: number) => hashStmt.get(seq) as string | undefined;
   // A partial check starts from the stored hash of the entry before the range (trusted, not re-checked).
   let expectedSeq = range ? range.fromSeq : 1;
   let prevHash = GENESIS_HASH;
@@ -80,6 +129,7 @@ export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }):
     ...(range ? { range } : {}),
     firstBroken: { seq, reason },
   });
+  const start = range ? range.fromSeq : 1;
   const purgedRows: Array<{ seq: number; time: number }> = [];
   const entries = range
     ? db.prepare(`${select} WHERE a.seq BETWEEN ? AND ? ORDER BY a.seq`).raw(true).iterate(range.fromSeq, range.toSeq)
@@ -97,6 +147,7 @@ export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }):
 
     if (INSPECTION_ACTIONS.has(j.a_action)) {
       const row = j.row;
+      if (!hasInspections) return broken(seq, damaged);
       if (row === null) return broken(seq, `inspection ${j.a_ref} is missing from the inspections table (row deleted)`);
       if (row.id !== j.a_ref) return broken(seq, `inspection row at this position is ${row.id}, the chain says ${j.a_ref} (rows swapped or replaced)`);
       // The entry's details are exactly what the writer produced for this row (canonical JSON).
@@ -119,6 +170,11 @@ export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }):
     checked++;
   }
   if (range && expectedSeq <= range.toSeq) return broken(expectedSeq, `entry ${expectedSeq} is missing (deleted)`);
+  const last = expectedSeq - 1;
+  // The walk is over: what follows can fail at any entry walked (or past the end). The first such
+  // failure is reported with the entries before IT as the intact ones, not every entry walked.
+  const failures: Array<{ seq: number; reason: string }> = [];
+  if (!hasInspections) failures.push({ seq: last + 1, reason: damaged });
   // A purged record must be older than some purge recorded in the chain (the purge entries
   // themselves are hash-checked by the full walk).
   let maxPurgeCutoff = -Infinity;
@@ -132,16 +188,53 @@ export function verifyChain(db: Db, range?: { fromSeq: number; toSeq: number }):
       }
     }
   }
-  for (const p of purgedRows) {
-    if (!(p.time < maxPurgeCutoff)) return broken(p.seq, 'record is marked purged but no recorded retention purge covers its date');
-  }
+  const uncovered = purgedRows.find((p) => !(p.time < maxPurgeCutoff));
+  if (uncovered) failures.push({ seq: uncovered.seq, reason: 'record is marked purged but no recorded retention purge covers its date' });
   // An inspection row that no chain entry vouches for was inserted by hand (or its entry replaced).
-  const orphan = db
-    .prepare(
-      `SELECT i.seq, i.id FROM inspections i LEFT JOIN audit a ON a.seq = i.seq AND a.ref = i.id
+  const orphan = hasInspections
+    ? (db
+        .prepare(
+          `SELECT i.seq, i.id FROM inspections i LEFT JOIN audit a ON a.seq = i.seq AND a.ref = i.id
        WHERE a.seq IS NULL ${range ? 'AND i.seq BETWEEN @fromSeq AND @toSeq' : ''} ORDER BY i.seq LIMIT 1`,
-    )
-    .get(range ?? {}) as { seq: number; id: string } | undefined;
-  if (orphan) return broken(orphan.seq, `inspection ${orphan.id} is not in the audit chain (row inserted outside the program)`);
-  return { ok: true, checked, head: checked ? { seq: expectedSeq - 1, hash: prevHash } : null, ...(range ? { range } : {}) };
+        )
+        .get(range ?? {}) as { seq: number; id: string } | undefined)
+    : undefined;
+  if (orphan) {
+    // Rows past the end of the chain whose entries the head says existed: that is the cut tail, not an insertion.
+    const cutTail = headFile?.kind === 'ok' && orphan.seq > last && orphan.seq <= headFile.head.seq;
+    if (!cutTail) failures.push({ seq: orphan.seq, reason: `inspection ${orphan.id} is not in the audit chain (row inserted outside the program)` });
+  }
+  // The end of the chain, which the links cannot vouch for: against the head file and a kept head.
+  let anchor: Anchor | undefined;
+  if (headFile) {
+    if (headFile.kind === 'missing') anchor = { status: 'missing', recorded: null };
+    else if (headFile.kind === 'unreadable') {
+      anchor = { status: 'unreadable', recorded: null };
+      failures.push({ seq: last + 1, reason: `${HEAD_FILE} is unreadable (${headFile.detail}): the end of the log cannot be vouched for (the file was edited or replaced)` });
+    } else {
+      const c = compareHead(headFile.head, last, hashAt, HEAD_FILE);
+      anchor = { status: c.status, recorded: headFile.head };
+      if (c.failure) failures.push(c.failure);
+    }
+  }
+  if (!range && opts.expectHead) {
+    const c = compareHead(opts.expectHead, last, hashAt, 'the head given to check');
+    anchor = { ...(anchor ?? { status: 'missing', recorded: null }), expected: { ...opts.expectHead, status: c.status } };
+    if (c.failure) failures.push(c.failure);
+  }
+  const withAnchor = anchor ? { anchor } : {};
+  if (failures.length) {
+    const first = failures.reduce((a, b) => (b.seq < a.seq ? b : a));
+    const n = Math.max(0, Math.min(checked, first.seq - start));
+    const headSeq = start + n - 1;
+    return {
+      ok: false,
+      checked: n,
+      head: n ? { seq: headSeq, hash: headSeq === last ? prevHash : hashAt(headSeq)! } : null,
+      ...(range ? { range } : {}),
+      firstBroken: first,
+      ...withAnchor,
+    };
+  }
+  return { ok: true, checked, head: checked ? { seq: last, hash: prevHash } : null, ...(range ? { range } : {}), ...withAnchor };
 }
