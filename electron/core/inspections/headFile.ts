@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { writeFileAtomic } from '../app/atomicFile';
 
 type Db = BetterSqlite3.Database;
 
@@ -62,26 +63,9 @@ export function readHeadFile(path: string): HeadFileRead {
   return { kind: 'unreadable', detail: 'not a head record' };
 }
 
-/** Replaces the head file atomically: temp file, fsync, rename. */
+/** Replaces the head file atomically (temp file, fsync, rename, fsync of the folder). */
 export function writeHeadFile(path: string, head: ChainHead, at = new Date()): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify({ seq: head.seq, hash: head.hash, at: at.toISOString() }) + '\n');
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
+  writeFileAtomic(path, JSON.stringify({ seq: head.seq, hash: head.hash, at: at.toISOString() }) + '\n', 0o600);
 }
 
 /**

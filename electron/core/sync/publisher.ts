@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Metadata, MetaFile, MetadataKind, Root, Snapshot, TargetFile, Targets, Timestamp } from '@tufjs/models';
 import { UserError } from '../app/errors';
 import type { BundleHeader, WatchlistEntry } from '../watchlist';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../app/atomicFile';
 import { BundleWriter, canonicalJson, delLine, entryJsonOfPutLine, putLine, readBundleHeader, readBundleOps } from './bundleFile';
 import { acquireLock } from './fileLock';
 import {

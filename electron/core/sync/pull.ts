@@ -10,7 +10,7 @@ import { Metadata, MetadataKind, type TargetFile } from '@tufjs/models';
 import { Updater } from 'tuf-js';
 import { UserError } from '../app/errors';
 import type { BundleHeader } from '../watchlist';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../app/atomicFile';
 import { BundleWriter, readBundleHeader, readBundleOps } from './bundleFile';
 import { acquireLock } from './fileLock';
 import type { ListStore } from './listStore';

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../app/errors';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../app/atomicFile';
 
 export const DEFAULT_STALE_AFTER_HOURS = 48;
 export const DEFAULT_INTERVAL_MINUTES = 60;

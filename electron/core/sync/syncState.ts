@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../app/atomicFile';
 import { syncDir } from './syncConfig';
 
 const stateSchema = z.object({
