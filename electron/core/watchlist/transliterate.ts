@@ -25,6 +25,9 @@ const RE_THAI = /\p{Script=Thai}/u;
 const RE_GREEK = /\p{Script=Greek}/u;
 const RE_EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/gu;
 
+/** Chinese two-character surnames (欧阳建国 is OUYANG JIANGUO, not OU YANGJIANGUO). */
+const COMPOUND_SURNAMES = new Set(['欧阳', '歐陽', '司马', '司馬', '诸葛', '諸葛', '上官', '东方', '東方', '皇甫', '令狐', '慕容', '尉迟', '尉遲', '公孙', '公孫', '夏侯', '宇文', '长孙', '長孫', '司徒', '西门', '西門', '端木', '轩辕', '軒轅']);
+
 /** Passport spellings of Korean surnames, keyed by their Revised Romanization. */
 const KOREAN_SURNAMES: Record<string, string> = {
   GIM: 'KIM', I: 'LEE', RI: 'LEE', BAG: 'PARK', BAK: 'PARK', CHOE: 'CHOI', JEONG: 'JUNG', GANG: 'KANG', JO: 'CHO', YUN: 'YOON',
@@ -128,6 +131,12 @@ export function latinForms(raw: string): LatinToken[][] {
   // Most list names are plain ASCII already: skip the script machinery (a million-entry import).
   if (/^[\x20-\x7e]*$/.test(raw)) return [latinTokens(raw).map((text) => ({ text, skeletal: false }))];
   const forms = latinFormsWith(raw, 0);
+  if (RE_HAN.test(raw)) {
+    // Chinese passports write the given name's syllables as one word (李小龙 = LI XIAOLONG, 欧阳建国 =
+    // OUYANG JIANGUO): that spelling too, beside one token per syllable.
+    const joined = latinFormsWith(raw, 0, true)[0]!;
+    if (!forms.some((f) => f.map((t) => t.text).join(' ') === joined.map((t) => t.text).join(' '))) forms.push(joined);
+  }
   if (!RE_THAI.test(raw)) return forms;
   // Thai: the RTGS form, then the whole name in passport spelling, then in old Pali-Sanskrit spelling
   // (only where a word has one). Whole-name forms, not every mix per word: 2-3 forms keep the index small.
@@ -141,7 +150,7 @@ export function latinForms(raw: string): LatinToken[][] {
 }
 
 /** latinForms with Thai words in one of their spellings (0 RTGS, 1 passport, 2 Pali-Sanskrit or passport). */
-function latinFormsWith(raw: string, thaiVariant: number): LatinToken[][] {
+function latinFormsWith(raw: string, thaiVariant: number, hanPassport = false): LatinToken[][] {
   const cleaned = raw.replace(RE_EMOJI, ' ').normalize('NFC');
   const words = cleaned.split(/[\s,;·・]+/u).filter(Boolean);
   const base: LatinToken[] = [];
@@ -157,8 +166,15 @@ function latinFormsWith(raw: string, thaiVariant: number): LatinToken[][] {
     if (RE_HAN.test(word)) {
       const hanOnly = word.replace(/[^\p{Script=Han}]/gu, '');
       let pinyin = [...hanOnly].flatMap((ch) => latinTokens(anyAscii(ch)));
-      // Four or more characters in one word is a foreign name spelled out in sounds (弗拉基米尔): one token.
-      if (hanOnly.length >= 4) pinyin = [pinyin.join('')];
+      const compound = hanOnly.length >= 3 && COMPOUND_SURNAMES.has(hanOnly.slice(0, 2));
+      if (hanPassport && pinyin.length === hanOnly.length && hanOnly.length >= 3 && hanOnly.length <= (compound ? 4 : 3)) {
+        // surname, then the given name as one word
+        const cut = compound ? 2 : 1;
+        pinyin = [pinyin.slice(0, cut).join(''), pinyin.slice(cut).join('')];
+      } else if (hanOnly.length >= 4) {
+        // Four or more characters in one word is a foreign name spelled out in sounds (弗拉基米尔): one token.
+        pinyin = [pinyin.join('')];
+      }
       const readings = [koreanReading(hanOnly), japaneseReading(hanOnly)].filter((r): r is string[] => r !== null);
       if (readings.length && !altUsed) {
         for (const r of readings) alt.push([...base.map((t) => ({ ...t })), ...r.map((t) => ({ text: t, skeletal: false }))]);

@@ -143,3 +143,20 @@ describe('score and band agree', () => {
     }
   });
 });
+
+describe('Chinese names as passports write them', () => {
+  it('finds a list name in Chinese characters from the passport spelling with the given name as one word', () => {
+    const { store, cleanup } = tempStore();
+    try {
+      store.importEntries([person('li', ['李小龙']), person('wang', ['王小明']), person('ouyang', ['欧阳建国']), person('xi', ['习近平'])]);
+      for (const [surname, givenNames, id] of [['LI', 'XIAOLONG', 'li'], ['WANG', 'XIAOMING', 'wang'], ['OUYANG', 'JIANGUO', 'ouyang'], ['XI', 'JINPING', 'xi']] as const) {
+        const top = store.screen({ surname, givenNames }).hits[0];
+        expect(top, `${surname} ${givenNames}`).toMatchObject({ id, band: 'hit' });
+      }
+      // one shared syllable is not an identity
+      expect(store.screen({ surname: 'LI', givenNames: 'WEI' }).hits.filter((h) => h.band === 'hit')).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+});
