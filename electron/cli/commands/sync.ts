@@ -119,6 +119,9 @@ async function pull(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCliArgs(args, { url: { type: 'string' }, root: { type: 'string' } }, false);
   const dataDir = dataDirFrom(values);
   const store = openListStore(dataDir);
+  // Entries imported by hand since the last full list: a snapshot replaces them, which must be said.
+  const handChanges = () => (store as { stats?: () => { handChanges: number } }).stats?.().handChanges ?? 0;
+  const handBefore = handChanges();
   try {
     const r = await pullWatchlist({
       dataDir,
@@ -129,9 +132,13 @@ async function pull(args: string[], ctx: CliContext): Promise<number> {
       onProgress: (p) => ctx.stderr.write(`sync: ${p.stage}: ${p.detail}\n`),
     });
     if (r.updated) auditListUpdateIn(dataDir, 'cli', { how: 'pull', fromVersion: r.fromVersion, toVersion: r.listVersion, entryCount: r.entryCount, via: r.via });
-    if (values.json) writeJsonLine(ctx, r);
+    const replacedHandChanges = handBefore > 0 && handChanges() === 0 ? handBefore : 0;
+    if (values.json) writeJsonLine(ctx, { ...r, ...(replacedHandChanges ? { replacedHandChanges } : {}) });
     else if (!r.updated) ctx.stdout.write(`List version ${r.listVersion} is current.\n`);
     else ctx.stdout.write(`List version ${r.listVersion} in use (${r.entryCount} entries; from ${r.fromVersion ?? 'none'} via ${r.via}, ${r.downloadedBytes} bytes downloaded).\n`);
+    if (replacedHandChanges && !values.json) {
+      ctx.stdout.write(`Note: the full list from headquarters replaced ${replacedHandChanges} entries added or changed by hand on this workstation (\`watchlist import\`); import them again if they are still wanted.\n`);
+    }
     return 0;
   } catch (e) {
     if (!(e instanceof UserError)) throw e;

@@ -47,7 +47,7 @@ async function importCmd(args: string[], ctx: CliContext): Promise<number> {
   if (!IMPORT_FORMATS.includes(format)) throw new UserError('bad_arguments', `--format must be one of ${IMPORT_FORMATS.join(', ')}; got "${format}".`);
   if (positionals.length !== 1) throw new UserError('bad_arguments', 'Give exactly one FILE to import. Run with --help for usage.');
   const dataDir = dataDirFrom(values);
-  const store = openWatchlist(dataDir);
+  const store = openWatchlist(dataDir, undefined, { badConfig: 'defaults' }); // thresholds play no part in an import
   try {
     const t0 = performance.now();
     const before = store.listVersion().version;
@@ -117,7 +117,7 @@ async function screenCmd(args: string[], ctx: CliContext): Promise<number> {
 
 async function statsCmd(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCliArgs(args, {}, false);
-  const store = openWatchlist(dataDirFrom(values));
+  const store = openWatchlist(dataDirFrom(values), undefined, { badConfig: 'defaults' });
   try {
     const s = store.stats();
     if (values.json) writeJsonLine(ctx, s);

@@ -59,9 +59,12 @@ export function databaseChecks(dataDir: string): DoctorCheck[] {
     try {
       const db = new Database(listPath, { readonly: true, fileMustExist: true });
       const row = db.prepare("SELECT v FROM meta WHERE k = 'list_version'").get() as { v: string } | undefined;
+      const hand = Number((db.prepare("SELECT v FROM meta WHERE k = 'hand_changes'").get() as { v: string } | undefined)?.v ?? 0);
       db.close();
       checks.push(
-        row
+        row && hand > 0
+          ? { name: 'watchlist', ok: true, detail: `list version ${row.v}, plus ${hand} entries added or changed by hand (the next full list replaces them)`, code: 'watchlist.version_and_hand', params: { version: row.v, count: hand } }
+          : row
           ? { name: 'watchlist', ok: true, detail: `list version ${row.v}`, code: 'watchlist.version', params: { version: row.v } }
           : { name: 'watchlist', ok: true, detail: 'entries imported by hand (no published version)', code: 'watchlist.by_hand', params: {} },
       );

@@ -25,6 +25,7 @@ export const DOCTOR_CHECK_CODES = [
   'inspection_log.cannot_open',
   'watchlist.none',
   'watchlist.version',
+  'watchlist.version_and_hand',
   'watchlist.by_hand',
   'watchlist.cannot_read',
   'screening_thresholds.defaults',

@@ -3,5 +3,6 @@ import { openWatchlist } from '../watchlist';
 import type { ListStore } from './listStore';
 
 export function openListStore(dataDir: string): ListStore {
-  return openWatchlist(dataDir);
+  // Screening thresholds play no part in applying a list: a wrong screening.json must not stop a pull.
+  return openWatchlist(dataDir, undefined, { badConfig: 'defaults' });
 }

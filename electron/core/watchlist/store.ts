@@ -285,6 +285,11 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
   // Changes when another connection commits (the sync service applies bundles on its own connection).
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   let cachedAt: unknown = null;
+  function handChanges(): number {
+    const row = db.prepare("SELECT v FROM meta WHERE k = 'hand_changes'").get() as { v: string } | undefined;
+    return row ? Number(row.v) || 0 : 0;
+  }
+
   function listVersion() {
     const dv = dataVersion.get();
     if (dv !== cachedAt) versionCache = null;
@@ -325,6 +330,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
         for (const e of entries) report[put(e)]++;
         if (report.added > 1000 && report.added * 10 > (q.count.get() as number)) refreshCommonKeys();
         q.setMeta.run('last_import_at', new Date().toISOString());
+        if (report.added + report.updated) q.setMeta.run('hand_changes', String(handChanges() + report.added + report.updated));
       });
       tx();
       return report;
@@ -377,7 +383,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       const imports = Object.fromEntries(
         (db.prepare("SELECT k, v FROM meta WHERE k LIKE 'import:%'").all() as { k: string; v: string }[]).map((r) => [r.k.slice(7), JSON.parse(r.v)]),
       );
-      return { persons: byKind.person ?? 0, documents: byKind.document ?? 0, bySource, imports, listVersion: v.version, publishedAt: v.publishedAt, fileBytes };
+      return { persons: byKind.person ?? 0, documents: byKind.document ?? 0, bySource, imports, listVersion: v.version, publishedAt: v.publishedAt, handChanges: handChanges(), fileBytes };
     },
     *allEntries() {
       for (const body of q.all.iterate() as IterableIterator<string>) yield JSON.parse(body) as WatchlistEntry;
@@ -424,6 +430,8 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
             db.exec('DROP TABLE IF EXISTS temp.previous_ids; CREATE TEMP TABLE previous_ids (id TEXT PRIMARY KEY) WITHOUT ROWID; INSERT INTO temp.previous_ids SELECT id FROM entries;');
           }
           clearAll();
+          // The published list replaces what was imported by hand, and the record of those imports.
+          db.exec("DELETE FROM meta WHERE k = 'hand_changes' OR k LIKE 'import:%'");
           createStaging();
           bulk = true;
         }

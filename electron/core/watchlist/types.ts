@@ -153,6 +153,11 @@ export interface WatchlistStats {
   imports: Record<string, { file: string; at: string; added: number; updated: number; rejected: number }>;
   listVersion: number | null;
   publishedAt: string | null;
+  /**
+   * Entries added or changed by hand (`watchlist import`) since the last full list: the list in use is
+   * then not exactly the published version, and the next snapshot from headquarters replaces them.
+   */
+  handChanges: number;
   /** Size of watchlist.db on disk (bytes). */
   fileBytes: number;
 }

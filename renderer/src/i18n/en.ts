@@ -486,6 +486,7 @@ export const en = {
   'doctor.check.inspection_log.cannot_open': 'Cannot open {path}: {error}',
   'doctor.check.watchlist.none': 'No watchlist loaded',
   'doctor.check.watchlist.version': 'List version {version}',
+  'doctor.check.watchlist.version_and_hand': 'List version {version}, plus {count} entries added or changed by hand (the next full list replaces them)',
   'doctor.check.watchlist.by_hand': 'Entries imported by hand (no published version)',
   'doctor.check.watchlist.cannot_read': 'Cannot read {path}: {error}',
   'doctor.check.screening_thresholds.defaults': 'Defaults: hit at {hit}, review at {possible}',

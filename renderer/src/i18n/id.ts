@@ -487,6 +487,7 @@ export const id: Messages = {
   'doctor.check.inspection_log.cannot_open': '{path} tidak dapat dibuka: {error}',
   'doctor.check.watchlist.none': 'Belum ada daftar pantauan yang dimuat',
   'doctor.check.watchlist.version': 'Daftar versi {version}',
+  'doctor.check.watchlist.version_and_hand': 'Daftar versi {version}, ditambah {count} entri yang ditambah atau diubah secara manual (daftar lengkap berikutnya menggantikannya)',
   'doctor.check.watchlist.by_hand': 'Entri diimpor manual (tanpa versi terbitan)',
   'doctor.check.watchlist.cannot_read': '{path} tidak dapat dibaca: {error}',
   'doctor.check.screening_thresholds.defaults': 'Bawaan: cocok pada {hit}, tinjau pada {possible}',

@@ -487,6 +487,7 @@ export const th: Messages = {
   'doctor.check.inspection_log.cannot_open': 'เปิด {path} ไม่ได้: {error}',
   'doctor.check.watchlist.none': 'ยังไม่ได้โหลดบัญชีเฝ้าระวัง',
   'doctor.check.watchlist.version': 'บัญชีรายชื่อฉบับ {version}',
+  'doctor.check.watchlist.version_and_hand': 'รายชื่อรุ่น {version} และรายการที่เพิ่มหรือแก้ไขด้วยมือ {count} รายการ (รายชื่อฉบับเต็มครั้งถัดไปจะแทนที่รายการเหล่านี้)',
   'doctor.check.watchlist.by_hand': 'รายการที่นำเข้าด้วยตนเอง (ไม่มีฉบับที่เผยแพร่)',
   'doctor.check.watchlist.cannot_read': 'อ่าน {path} ไม่ได้: {error}',
   'doctor.check.screening_thresholds.defaults': 'ค่าเริ่มต้น: ตรงรายชื่อที่ {hit} ตรวจสอบเพิ่มที่ {possible}',

@@ -487,6 +487,7 @@ export const vi: Messages = {
   'doctor.check.inspection_log.cannot_open': 'Không mở được {path}: {error}',
   'doctor.check.watchlist.none': 'Chưa nạp danh sách theo dõi',
   'doctor.check.watchlist.version': 'Danh sách phiên bản {version}',
+  'doctor.check.watchlist.version_and_hand': 'Danh sách phiên bản {version}, cộng {count} mục thêm hoặc sửa bằng tay (danh sách đầy đủ lần tới sẽ thay thế chúng)',
   'doctor.check.watchlist.by_hand': 'Các mục nhập thủ công (không có phiên bản phát hành)',
   'doctor.check.watchlist.cannot_read': 'Không đọc được {path}: {error}',
   'doctor.check.screening_thresholds.defaults': 'Mặc định: trùng khớp từ {hit}, cần xem xét từ {possible}',

@@ -108,6 +108,28 @@ describe('checkpoint sync (CLI)', () => {
     expect(r.out).toMatch(/Re-signed timestamp/);
   });
 
+  it('a full list that replaces entries imported by hand says so, and stats stop claiming them', async () => {
+    const keys = join(dir, 'keys');
+    const repo = join(dir, 'repo');
+    const data = join(dir, 'data');
+    const kg = JSON.parse((await cli('sync', 'keygen', '--out', keys, '--json')).out) as { rootFile: string };
+    await cli('sync', 'publish', '--repo', repo, '--keys', keys, '--format', 'bundle', writeSourceBundle(1));
+    expect((await cli('sync', 'pull', '--data-dir', data, '--url', srv.url, '--root', kg.rootFile)).code).toBe(0);
+    const imp = await cli('watchlist', 'import', '--data-dir', data, '--format', 'opensanctions-csv', join(__dirname, '../watchlist/fixtures/targets.simple.csv'));
+    expect(imp.code, imp.err).toBe(0);
+    const stats = async () => JSON.parse((await cli('watchlist', 'stats', '--data-dir', data, '--json')).out) as { handChanges: number; imports: object };
+    expect(await stats()).toMatchObject({ handChanges: 2, imports: { 'opensanctions-csv': expect.anything() } });
+    const doctor = (await cli('doctor', '--json', '--data-dir', data)).out.trim().split('\n').map((l) => JSON.parse(l) as { name: string; detail: string });
+    expect(doctor.find((c) => c.name === 'watchlist')?.detail).toBe('list version 1, plus 2 entries added or changed by hand (the next full list replaces them)');
+    await cli('sync', 'publish', '--repo', repo, '--keys', keys, '--format', 'bundle', writeSourceBundle(2));
+    // the hand-imported entries break the delta's count check: the snapshot comes instead, and replaces them
+    const r = await cli('sync', 'pull', '--data-dir', data, '--url', srv.url);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/via snapshot/);
+    expect(r.out).toMatch(/replaced 2 entries added or changed by hand on this workstation/);
+    expect(await stats()).toMatchObject({ handChanges: 0, imports: {} });
+  });
+
   it('a failed pull exits non-zero, says why on stderr, and records lastError', async () => {
     const keys = join(dir, 'keys');
     await cli('sync', 'keygen', '--out', keys);
