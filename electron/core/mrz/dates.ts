@@ -14,14 +14,18 @@ export interface MrzDate {
 
 const DIGITS6 = /^[0-9]{6}$/;
 
-export function centuryYear(yy: number, role: DateRole, today: Date): number {
+export function centuryYear(yy: number, role: DateRole, today: Date, mm = 1, dd = 1): number {
   const thisYear = today.getUTCFullYear();
   if (role === 'birth') {
     const y = Math.floor(thisYear / 100) * 100 + yy;
     return y <= thisYear ? y : y - 100;
   }
+  // Expiry: 20YY unless that date lies more than 50 years ahead (by date: in the 50th year from now,
+  // a day after today's month and day is already past the 50 years).
   const y = 2000 + yy;
-  return y - thisYear > 50 ? y - 100 : y;
+  const ahead = y - thisYear;
+  const laterInYear = mm * 100 + dd > (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
+  return ahead > 50 || (ahead === 50 && laterInYear) ? y - 100 : y;
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -41,7 +45,7 @@ export function readMrzDate(raw: string, role: DateRole, today: Date): MrzDate {
   const yy = Number(raw.slice(0, 2));
   const mm = Number(raw.slice(2, 4));
   const dd = Number(raw.slice(4, 6));
-  const year = centuryYear(yy, role, today);
+  const year = centuryYear(yy, role, today, mm, dd);
   if (mm < 1 || mm > 12 || dd < 1 || dd > daysInMonth(year, mm)) return { iso: '', problem: 'not_a_date' };
   return { iso: `${year}-${raw.slice(2, 4)}-${raw.slice(4, 6)}` };
 }

@@ -109,6 +109,10 @@ describe('dates and centuries', () => {
   it('expiry: 20YY unless more than 50 years ahead, then 19YY', () => {
     expect(parseMrz(zoneWith('1970-01-01', '2076-06-30'), { today }).expiryDate).toBe('2076-06-30');
     expect(parseMrz(zoneWith('1950-01-01', '1977-06-30'), { today }).expiryDate).toBe('1977-06-30');
+    // 50 years ahead, counted by date: 2076-11-28 is exactly 50 years ahead, 2076-11-29 is more
+    expect(parseMrz(zoneWith('1970-01-01', '2076-11-28'), { today }).expiryDate).toBe('2076-11-28');
+    expect(parseMrz(zoneWith('1950-01-01', '1976-11-29'), { today }).expiryDate).toBe('1976-11-29');
+    expect(parseMrz(zoneWith('1950-01-01', '1976-12-15'), { today }).expiryDate).toBe('1976-12-15');
   });
 
   it('warns about an expired document', () => {
