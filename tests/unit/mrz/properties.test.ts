@@ -5,6 +5,9 @@ import { LAYOUTS } from '../../../electron/core/mrz/layout';
 
 const today = new Date('2026-11-28T12:00:00Z');
 const THIS_YEAR = 2026;
+// A fixed seed keeps CI reproducible; MRZ_PROPERTY_SEED explores others (a random run found the empty
+// field whose check digit may be 0 or <, handled below).
+const SEED = Number(process.env.MRZ_PROPERTY_SEED ?? 20261129);
 const FORMATS: MrzFormat[] = ['TD1', 'TD2', 'TD3', 'MRVA', 'MRVB'];
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 const value = (ch: string) => (ch === '<' ? 0 : ch <= '9' ? Number(ch) : ch.charCodeAt(0) - 55);
@@ -78,7 +81,7 @@ describe('formatMrz → parseMrz round trip', () => {
           optionalData2: r.optionalData2 ?? '',
         }).toEqual({ ...fields, documentCode: fields.documentCode.replace(/<+/g, '') });
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: SEED },
     );
   });
 });
@@ -111,6 +114,9 @@ describe('every single-character change in a field covered by a check digit is d
         const { line, pos, digitsOnly } = positions[pick % positions.length]!;
         const original = lines[line]![pos]!;
         fc.pre(replacement !== original);
+        // An empty field's check digit may be written 0 or < (ICAO 9303 part 3): either is right.
+        const checked = LAYOUTS[format].fields.find((f) => f.check?.line === line && f.check.pos === pos);
+        if (checked && /^<*$/.test(lines[checked.line]!.slice(checked.start, checked.start + checked.length))) fc.pre(!['<', '0'].includes(original) || !['<', '0'].includes(replacement));
         // ICAO's check digit adds values times 7, 3, 1 modulo 10: characters whose values are equal
         // modulo 10 (1, B, L, V; 0, <, A, K, U) are indistinguishable to it wherever letters may stand.
         if (!digitsOnly) fc.pre(value(replacement) % 10 !== value(original) % 10);
@@ -120,7 +126,7 @@ describe('every single-character change in a field covered by a check digit is d
         expect(r.valid).toBe(false);
         expect(r.errors.length).toBeGreaterThan(0);
       }),
-      { numRuns: 250 },
+      { numRuns: 250, seed: SEED },
     );
   });
 
