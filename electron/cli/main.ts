@@ -20,7 +20,6 @@ async function usage(ctx: CliContext): Promise<void> {
   ctx.stdout.write(lines.join('\n') + '\n');
 }
 
-/** Runs one CLI invocation; returns the exit code. Never throws. */
 /** Options every command takes may also stand before its name (`checkpoint --data-dir D doctor`). */
 const GLOBAL_OPTIONS: Record<string, boolean> = { '--data-dir': true, '--json': false };
 
@@ -40,6 +39,7 @@ function commandFirst(argv: string[]): string[] {
   return [argv[i]!, ...leading, ...argv.slice(i + 1)];
 }
 
+/** Runs one CLI invocation; returns the exit code. Never throws. */
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = commandFirst(argv);
   try {

@@ -1,9 +1,10 @@
-import type { TravellerRead } from '../../electron/contract';
 /**
  * Timing marks the end-to-end run reads back (Performance API, no globals, no personal data):
  * `app-usable` once the first screen can take input, `verdict-shown` each time a read's checks are on
  * screen, with the time since the reader's last byte.
  */
+import type { TravellerRead } from '../../electron/contract';
+
 let usableMarked = false;
 
 export function markUsable(): void {

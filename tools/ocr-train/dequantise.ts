@@ -13,7 +13,7 @@
  *        tsx tools/ocr-train/dequantise.ts IN.traineddata OUT.traineddata
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseLstm, type LstmModel } from './average';
+import { parseLstm } from './average';
 
 const TF_INT_MODE = 1;
 /** TessdataManager's component index of the LSTM network */
@@ -50,15 +50,16 @@ export function dequantiseTraineddata(buf: Buffer): Buffer {
   const parts = splitTraineddata(buf);
   const lstm = parts[LSTM_COMPONENT];
   if (!lstm) throw new Error('no LSTM component');
-  const m = parseLstm(lstm);
-  if (!m.int8.length) throw new Error('already a float model');
-  parts[LSTM_COMPONENT] = dequantiseLstm(m);
+  parts[LSTM_COMPONENT] = dequantiseLstm(lstm);
   return joinTraineddata(parts);
 }
+
 const DOUBLE_FLAG = 128;
 
-export function dequantiseLstm(m: LstmModel): Buffer {
-  const { buf } = m;
+/** An integer lstm component (combine_tessdata -e) made float: each weight int8 × its row's scale. */
+export function dequantiseLstm(buf: Buffer): Buffer {
+  const m = parseLstm(buf);
+  if (!m.int8.length) throw new Error('already a float model');
   const parts: Buffer[] = [];
   let p = 0;
   for (const w of m.int8) {
@@ -90,12 +91,6 @@ if (process.argv[1]?.endsWith('dequantise.ts')) {
     process.exit(2);
   }
   const buf = readFileSync(input);
-  if (input.endsWith('.traineddata')) {
-    writeFileSync(output, dequantiseTraineddata(buf));
-  } else {
-    const m = parseLstm(buf);
-    if (!m.int8.length) throw new Error(`${input} is already a float model`);
-    writeFileSync(output, dequantiseLstm(m));
-  }
+  writeFileSync(output, input.endsWith('.traineddata') ? dequantiseTraineddata(buf) : dequantiseLstm(buf));
   console.log(`${input} → ${output} (float)`);
 }

@@ -124,17 +124,17 @@ export async function evaluateLines(modelDir: string, dataset: string, names: st
       }
     }
   }
-  const zones = all.zones;
+  const z = zoneFigures(all);
   return {
     lines: names.length,
     exact: exact / names.length,
     cer: edits / chars,
-    zones,
-    zonesValid: zones ? all.valid / zones : NaN,
-    zonesExact: zones ? all.exactAfter / zones : NaN,
-    zonesExactBefore: zones ? all.exactBefore / zones : NaN,
-    zoneCerBefore: all.chars ? all.editsBefore / all.chars : NaN,
-    zoneCerAfter: all.chars ? all.editsAfter / all.chars : NaN,
+    zones: z.zones,
+    zonesValid: z.valid,
+    zonesExact: z.exactAfter,
+    zonesExactBefore: z.exactBefore,
+    zoneCerBefore: z.cerBefore,
+    zoneCerAfter: z.cerAfter,
     genuine: zoneFigures(genuine),
     linesPerSecond: names.length / secs,
     confusions: [...conf].sort((a, b) => b[1] - a[1]).slice(0, 12),
@@ -152,8 +152,8 @@ export function zoneOrder(lines: string[]): number[] {
     const r = parseMrz(p.map((i) => lines[i]!));
     return r.format ? r.errors.length : Infinity;
   };
-  const perms = PERMUTATIONS[lines.length] ?? [lines.map((_, i) => i)];
-  return perms.reduce((best, p) => (errors(p) < errors(best) ? p : best));
+  const scored = (PERMUTATIONS[lines.length] ?? [lines.map((_, i) => i)]).map((p) => ({ p, e: errors(p) }));
+  return scored.reduce((best, s) => (s.e < best.e ? s : best)).p;
 }
 
 export function readList(file: string): string[] {

@@ -15,8 +15,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const checks = await runDoctor({ dataDir, extraChecks: doctorChecks(dataDir) });
   if (values.json) {
     // The JSON lines keep the fields they always had; codes are for the translated screen.
-    // `level`: ok, warn (a set-up step still to do) or fail.
-    // A fix only where there is something to fix.
+    // `level`: ok, warn (a set-up step still to do) or fail; a fix only where there is something to fix.
     for (const { code: _code, params: _params, level, fix, ...c } of checks) writeJsonLine(ctx, { ...c, ...(c.ok || !fix ? {} : { fix }), level: c.ok ? 'ok' : (level ?? 'fail') });
   } else {
     const width = Math.max(...checks.map((c) => c.name.length));

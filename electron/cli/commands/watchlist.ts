@@ -1,7 +1,7 @@
 import { auditListUpdateIn } from '../../core/app/listUpdateAudit';
 import { createInterface } from 'node:readline';
 import { UserError } from '../../core/app/errors';
-import { IMPORT_FORMATS, openWatchlist, type ImportFormat, type ScreeningConfig, type ScreeningQuery } from '../../core/watchlist/index';
+import { IMPORT_FORMATS, isThreshold, openWatchlist, THRESHOLD_RULE, type ImportFormat, type ScreeningConfig, type ScreeningQuery } from '../../core/watchlist/index';
 import { dataDirFrom, parseCliArgs, requireString } from '../args';
 import { writeJsonLine, type CliContext } from '../context';
 
@@ -76,7 +76,7 @@ function thresholdFlags(values: Record<string, unknown>): Partial<ScreeningConfi
     const v = values[flag];
     if (v === undefined) continue;
     const n = Number(v);
-    if (typeof v !== 'string' || !(n > 0 && n <= 1)) throw new UserError('bad_arguments', `--${flag} must be a number above 0 and at most 1; got "${String(v)}".`);
+    if (typeof v !== 'string' || !isThreshold(n)) throw new UserError('bad_arguments', `--${flag} ${THRESHOLD_RULE}; got "${String(v)}".`);
     out[key] = n;
   }
   return out;

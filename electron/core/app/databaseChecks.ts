@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DoctorCheck } from './doctor';
 import { LATEST_SCHEMA, LOG_FILE } from '../inspections';
 // (the config module only: this file must not load the list's native SQLite before its own check)
-import { DEFAULT_SCREENING_CONFIG, readPostScreeningConfig, SCREENING_CONFIG_FILE } from '../watchlist/config';
+import { readPostScreeningConfig, SCREENING_CONFIG_FILE, screeningConfig } from '../watchlist/config';
 
 const require = createRequire(import.meta.url);
 
@@ -172,7 +172,7 @@ function screeningThresholdsCheck(dataDir: string): DoctorCheck {
   const said = (c: { hitThreshold: number; possibleThreshold: number }) => ({ hit: c.hitThreshold, possible: c.possibleThreshold });
   try {
     const post = readPostScreeningConfig(dataDir);
-    const c = { ...DEFAULT_SCREENING_CONFIG, ...post };
+    const c = screeningConfig(post);
     return post
       ? { name, ok: true, detail: `the post's ${SCREENING_CONFIG_FILE}: hit at ${c.hitThreshold}, review at ${c.possibleThreshold}`, code: 'screening_thresholds.post', params: said(c) }
       : { name, ok: true, detail: `defaults: hit at ${c.hitThreshold}, review at ${c.possibleThreshold}`, code: 'screening_thresholds.defaults', params: said(c) };

@@ -112,13 +112,18 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
     const upper = (zone.box.y0 + zone.box.y1) / 2 < found.detHeight * 0.4;
     const flips = upper ? [true, false] : [false, true];
 
-    const views = new Map(flips.map((flipped) => {
-      const z = flipped ? rotate180(zoneRaw) : zoneRaw;
-      return [flipped, { z, bands: splitBands(z, count, chH) }] as const;
-    }));
+    // the zone as read one way round, and its lines (the other way round only when it comes to that)
+    const views = new Map<boolean, { z: Raw; bands: ReturnType<typeof splitBands> }>();
+    const view = (flipped: boolean) => {
+      if (!views.has(flipped)) {
+        const z = flipped ? rotate180(zoneRaw) : zoneRaw;
+        views.set(flipped, { z, bands: splitBands(z, count, chH) });
+      }
+      return views.get(flipped)!;
+    };
     // The glyph templates' matching needs no worker: started now, it runs on this thread while the
     // worker starts (the first page) or reads the lines (every page), instead of after it.
-    const first = views.get(flips[0]!)!;
+    const first = view(flips[0]!);
     const early = templates && first.bands ? matchGlyphLines(templates, first.z, first.bands, chH, pitch) : null;
     early?.catch(() => undefined); // awaited below; never an unhandled rejection if reading stops first
     const ocr = await starting;
@@ -126,7 +131,7 @@ export function createMrzReader(opts: MrzReaderOptions = {}): MrzReader & { read
     const readings: Reading[] = [];
     let best: { result: MrzResult; reading: Reading; zone: Raw; flipped: boolean } | null = null;
     for (const flipped of flips) {
-      const { z, bands } = views.get(flipped)!;
+      const { z, bands } = view(flipped);
       if (!bands) continue;
       // the model reads first; the glyph templates give a second, independent vote
       const passes: Array<Variant | 'glyphs'> = templates ? ['gray', 'glyphs', ...VARIANTS.slice(1)] : VARIANTS;

@@ -9,7 +9,7 @@ import { basename, extname, join } from 'node:path';
 import { BaseDriver } from './driver';
 import type { FolderProfile } from './profiles';
 import { interpretZone } from './zone';
-import type { ImageZoneReader, ParseZone, ReaderProblemReason } from './types';
+import type { ImageZoneReader, ParseZone, ReaderProblemReason, ScannerProblemCode } from './types';
 
 export interface FolderDriverDeps {
   parse: ParseZone;
@@ -214,8 +214,7 @@ export class FolderDriver extends BaseDriver {
     if (!text && !image) {
       const file = files.join(', ');
       const reason = `Not an image or a text file (${file}): the hot folder only reads data-page images (JPEG, PNG, TIFF, BMP) and zone text files (.txt, .mrz).`;
-      this.reportProblem('file', reason, 'folder_not_scan', { file });
-      this.fail(files, reason);
+      this.fail(files, 'file', reason, 'folder_not_scan', { file });
       return;
     }
     let lines: string[];
@@ -226,8 +225,7 @@ export class FolderDriver extends BaseDriver {
         lines = decodeZoneText(buf).split(/\r\n|\r|\n/);
       } catch (e) {
         const reason = `Could not read the text file ${text}: ${sentence(e)}`;
-        this.reportProblem('file', reason, 'folder_text_unreadable', { file: text, error: sentence(e) });
-        this.fail(files, reason);
+        this.fail(files, 'file', reason, 'folder_text_unreadable', { file: text, error: sentence(e) });
         return;
       }
     } else {
@@ -236,8 +234,7 @@ export class FolderDriver extends BaseDriver {
         const ocr = await this.ocrReader();
         if (!ocr) {
           const reason = `No OCR engine is available in this process to read images (${image}).`;
-          this.reportProblem('ocr', reason, 'folder_no_ocr', { file: image! });
-          this.fail(files, reason);
+          this.fail(files, 'ocr', reason, 'folder_no_ocr', { file: image! });
           return;
         }
         result = await ocr.read(join(this.dir, image!));
@@ -265,16 +262,14 @@ export class FolderDriver extends BaseDriver {
         // The OCR's own codes say the usual reasons in any language; another reason keeps its English.
         const coded: [ReaderProblemReason, Record<string, string | number>] =
           failure.code === 'no_zone' ? ['folder_image_no_zone', {}] : failure.code === 'unreadable' ? ['folder_image_unreadable', {}] : ['folder_image_unread', { reason: typeof failure.reason === 'string' ? failure.reason : '' }];
-        this.reportProblem('ocr', reason, ...coded);
-        this.fail(files, reason);
+        this.fail(files, 'ocr', reason, ...coded);
         return;
       }
       lines = linesFromOcrResult(result);
     }
     const outcome = interpretZone(lines, this.parse);
     if (!outcome.ok) {
-      this.fail(files, outcome.problem.message);
-      this.reportProblem(outcome.problem.code, outcome.problem.message, outcome.problem.reason, outcome.problem.params);
+      this.fail(files, outcome.problem.code, outcome.problem.message, outcome.problem.reason, outcome.problem.params);
       return;
     }
     const moved = this.moveAll(files, PROCESSED_DIR);
@@ -299,7 +294,9 @@ export class FolderDriver extends BaseDriver {
     return this.ocr;
   }
 
-  private fail(files: string[], reason: string): void {
+  /** Reports why the scan could not be read, then moves its files to failed/ with that reason beside them. */
+  private fail(files: string[], code: ScannerProblemCode, reason: string, reasonCode: ReaderProblemReason, params: Record<string, string | number> = {}): void {
+    this.reportProblem(code, reason, reasonCode, params);
     const moved = this.moveAll(files, FAILED_DIR);
     if (!moved) return;
     const first = moved.values().next().value as string;

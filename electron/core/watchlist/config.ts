@@ -23,6 +23,10 @@ export const DEFAULT_SCREENING_CONFIG: ScreeningConfig = {
   qualifiers: DEFAULT_QUALIFIER_WEIGHTS,
 };
 
+/** A score threshold: above 0, at most 1. */
+export const isThreshold = (n: number) => n > 0 && n <= 1;
+export const THRESHOLD_RULE = 'must be a number above 0 and at most 1';
+
 /** The post's own thresholds: `screening.json` in the data folder (absent: the defaults). */
 export const SCREENING_CONFIG_FILE = 'screening.json';
 
@@ -41,7 +45,7 @@ export function parseScreeningConfig(text: string, where: string): Partial<Scree
   const out: Partial<ScreeningConfig> = {};
   for (const [k, v] of Object.entries(o)) {
     if (k === 'hitThreshold' || k === 'possibleThreshold') {
-      if (typeof v !== 'number' || !(v > 0 && v <= 1)) throw new Error(`${where}: ${k} must be a number above 0 and at most 1`);
+      if (typeof v !== 'number' || !isThreshold(v)) throw new Error(`${where}: ${k} ${THRESHOLD_RULE}`);
       out[k] = v;
     } else if (k === 'maxResults') {
       if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 100) throw new Error(`${where}: maxResults must be a whole number from 1 to 100`);

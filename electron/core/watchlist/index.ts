@@ -8,7 +8,7 @@ import { readPostScreeningConfig, screeningConfig, type ScreeningConfig } from '
 
 export type { WatchlistStore, ApplyBundleOptions } from './store';
 export type { ScreeningConfig } from './config';
-export { DEFAULT_SCREENING_CONFIG, SCREENING_CONFIG_FILE, readPostScreeningConfig } from './config';
+export { DEFAULT_SCREENING_CONFIG, SCREENING_CONFIG_FILE, THRESHOLD_RULE, isThreshold, readPostScreeningConfig } from './config';
 export { readSourceEntries, IMPORT_FORMATS, type SourceEntries } from './importers';
 export { validateEntry } from './validate';
 export { documentNumberKey } from './documents';
@@ -21,15 +21,20 @@ export * from './types';
  * the defaults, then the post's `screening.json` in the data folder, then `config` (e.g. CLI flags).
  */
 export function openWatchlist(dataDir: string, config?: Partial<ScreeningConfig>, opts: { badConfig?: 'throw' | 'defaults' } = {}): WatchlistStore {
-  let merged: ScreeningConfig;
+  let post: Partial<ScreeningConfig> | undefined;
   try {
-    merged = screeningConfig(readPostScreeningConfig(dataDir), config);
+    post = readPostScreeningConfig(dataDir);
   } catch (e) {
     // The app keeps screening, with the measured defaults, and `doctor` shows the broken file; a
     // command run by hand stops and says what to fix.
     if (opts.badConfig !== 'defaults') throw new UserError('screening_config', `Screening thresholds: ${(e as Error).message}. Fix or remove the file; screening did not start.`);
-    merged = screeningConfig(config);
+  }
+  let merged: ScreeningConfig;
+  try {
+    merged = screeningConfig(post, config);
+  } catch (e) {
+    // the file alone was valid: what clashes with it are the thresholds given for this run
+    throw new UserError('screening_config', `Screening thresholds: ${(e as Error).message}.`);
   }
   return openWatchlistAt(dataDir, merged);
 }
-

@@ -194,16 +194,16 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
 
   /** Insert or replace one entry with its index keys. Returns whether it was new. */
   function put(e: WatchlistEntry): 'added' | 'updated' | 'unchanged' {
+    const body = JSON.stringify(e);
+    // In a snapshot load the caller has already checked the id is new.
+    const old = bulk ? undefined : (q.byId.get(e.id) as { rid: number; kind: string; names: string; body: string } | undefined);
+    if (old && old.body === body) return 'unchanged';
     const forms = e.kind === 'person' ? e.names.flatMap((n) => prepareName(n)) : [];
     const names = forms.length ? encodeForms(forms) : '';
     const births = e.kind === 'person' ? e.birthDates.join(';') : '';
     const nats = e.kind === 'person' ? e.nationalities.join(';') : '';
     const gender = e.kind === 'person' ? e.gender : '';
-    const body = JSON.stringify(e);
-    // In a snapshot load the caller has already checked the id is new.
-    const old = bulk ? undefined : (q.byId.get(e.id) as { rid: number; kind: string; names: string; body: string } | undefined);
     let rid: number;
-    if (old && old.body === body) return 'unchanged';
     if (old) {
       removeKeys(old.rid, old.names, old.body);
       q.update.run(e.kind, e.source, names, births, nats, gender, old.rid);
@@ -286,8 +286,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   let cachedAt: unknown = null;
   function handChanges(): number {
-    const row = db.prepare("SELECT v FROM meta WHERE k = 'hand_changes'").get() as { v: string } | undefined;
-    return row ? Number(row.v) || 0 : 0;
+    return Number((q.getMeta.get('hand_changes') as string | undefined) ?? 0) || 0;
   }
 
   function listVersion() {

@@ -131,21 +131,17 @@ export function latinForms(raw: string): LatinToken[][] {
   // Most list names are plain ASCII already: skip the script machinery (a million-entry import).
   if (/^[\x20-\x7e]*$/.test(raw)) return [latinTokens(raw).map((text) => ({ text, skeletal: false }))];
   const forms = latinFormsWith(raw, 0);
-  if (RE_HAN.test(raw)) {
-    // Chinese passports write the given name's syllables as one word (李小龙 = LI XIAOLONG, 欧阳建国 =
-    // OUYANG JIANGUO): that spelling too, beside one token per syllable.
-    const joined = latinFormsWith(raw, 0, true)[0]!;
-    if (!forms.some((f) => f.map((t) => t.text).join(' ') === joined.map((t) => t.text).join(' '))) forms.push(joined);
-  }
-  if (!RE_THAI.test(raw)) return forms;
-  // Thai: the RTGS form, then the whole name in passport spelling, then in old Pali-Sanskrit spelling
-  // (only where a word has one). Whole-name forms, not every mix per word: 2-3 forms keep the index small.
   const seen = new Set(forms.map((f) => f.map((t) => t.text).join(' ')));
-  for (const variant of [1, 2]) {
-    const f = latinFormsWith(raw, variant)[0]!;
+  const add = (f: LatinToken[]) => {
     const key = f.map((t) => t.text).join(' ');
     if (!seen.has(key)) (seen.add(key), forms.push(f));
-  }
+  };
+  // Chinese passports write the given name's syllables as one word (李小龙 = LI XIAOLONG, 欧阳建国 =
+  // OUYANG JIANGUO): that spelling too, beside one token per syllable.
+  if (RE_HAN.test(raw)) add(latinFormsWith(raw, 0, true)[0]!);
+  // Thai: the RTGS form, then the whole name in passport spelling, then in old Pali-Sanskrit spelling
+  // (only where a word has one). Whole-name forms, not every mix per word: 2-3 forms keep the index small.
+  if (RE_THAI.test(raw)) for (const variant of [1, 2]) add(latinFormsWith(raw, variant)[0]!);
   return forms;
 }
 
