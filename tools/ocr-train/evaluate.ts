@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { parseMrz } from '../../electron/core/mrz/index';
 import { startRecogniser } from '../../electron/core/ocr/model';
+import { readTruth } from './labelFixes';
 import { sourceOf } from './lstmf';
 
 export function editDistance(a: string, b: string): number {
@@ -69,7 +70,7 @@ export async function evaluateLines(modelDir: string, dataset: string, names: st
   const t0 = performance.now();
   try {
     for (const name of names) {
-      const gt = readFileSync(join(dataset, 'lines', `${name}.gt.txt`), 'utf8').trim();
+      const gt = readTruth(dataset, name);
       const png = await sharp(join(dataset, 'lines', `${name}.tif`)).png().toBuffer();
       const text = (await ocr.recognise(png)).text.toUpperCase().replace(/[^A-Z0-9<]/g, '');
       got.set(name, text);

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { type Gray, degrade, toGray } from './augment';
+import { readTruth } from './labelFixes';
 import { type Sample, done, isHeldOut, sourceOf, writeBatch } from './lstmf';
 import { renderLine } from './renderLine';
 import { type Rng, makeRng, randomTrainingLine } from './mrzText';
@@ -51,7 +52,7 @@ async function main() {
   const share = Number(values['heldout-share']);
   const real: Array<{ name: string; text: string; held: boolean }> = names.map((name) => ({
     name,
-    text: readFileSync(join(DATASET, 'lines', `${name}.gt.txt`), 'utf8').trim(),
+    text: readTruth(DATASET, name),
     held: isHeldOut(sourceOf(name), share),
   }));
   const fit = real.filter((x) => !x.held);

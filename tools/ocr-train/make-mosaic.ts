@@ -17,6 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { readTruth } from './labelFixes';
 import { type GlyphTemplates, loadTemplates, readGlyphs, segmentLine } from '../../electron/core/ocr/glyphs';
 import { otsu } from '../../electron/core/ocr/lines';
 import { type Gray, cropToInk, fromGray, pad, reshapeReal, resizeHeight, toGray } from './augment';
@@ -119,7 +120,7 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('make-mosaic.ts')) {
   const everywhere: Cells = new Map();
   let usable = 0;
   for (const n of names) {
-    const text = readFileSync(join(DATASET, 'lines', `${n}.gt.txt`), 'utf8').trim();
+    const text = readTruth(DATASET, n);
     const img = await toGray(sharp(join(DATASET, 'lines', `${n}.tif`)));
     const cells = cutCells(img, text, templates);
     if (!cells) continue;

@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { readTruth } from './labelFixes';
 import { reshapeReal, toGray } from './augment';
 import { type Sample, done, isHeldOut, sourceOf, writeBatch } from './lstmf';
 import { makeRng } from './mrzText';
@@ -54,7 +55,7 @@ for (let c = first; c < first + copies; c++) {
     if (!done(OUT, name)) {
       const s: Sample[] = [];
       for (const n of order.slice(i, i + BATCH)) {
-        const text = readFileSync(join(DATASET, 'lines', `${n}.gt.txt`), 'utf8').trim();
+        const text = readTruth(DATASET, n);
         const img = await toGray(sharp(join(DATASET, 'lines', `${n}.tif`)));
         s.push({ text, img: values.plain ? img : await reshapeReal(img, rng) });
       }
