@@ -48,6 +48,11 @@ for round in $ROUNDS; do
       ft y4 "$WORK/soups/r3.lstm" 0.00025 "reshape-6 reshape-18" "mosaic-13"
       wait
       soup r4 "y1 y2 y3 y4" 3000 ;;
+    r5) # session 8: the same step on the corrected labels (labelFixes.ts)
+      ft q1 "$WORK/soups/r4.lstm" 0.0002 "reshape-0 reshape-12" "mosaic-12" &
+      ft q2 "$WORK/soups/r4.lstm" 0.0003 "reshape-6 reshape-18" "mosaic-11"
+      wait
+      soup r5 "q1 q2" 3000 ;;
     *) echo "unknown round $round" >&2; exit 2 ;;
   esac
 done

@@ -40,6 +40,9 @@ export const DOCTOR_CHECK_CODES = [
   'watchlist_age.stale',
   'reader_profiles.ok',
   'reader_profiles.bad',
+  'ocr_model.ok',
+  'ocr_model.one_net',
+  'ocr_model.bad',
   'serial_ports.problem',
   'serial_ports.none',
   'serial_ports.found',
@@ -79,6 +82,8 @@ export const DOCTOR_FIX_CODES = [
   'watchlist_link.ok',
   'watchlist_age.stale',
   'reader_profiles.bad',
+  'ocr_model.one_net',
+  'ocr_model.bad',
 ] as const satisfies readonly DoctorCheckCode[];
 
 /** One line of the technician's checklist: OK, or what is wrong and the fix to apply. */

@@ -9,6 +9,7 @@ export function doctorChecks(_dataDir: string): Array<() => Promise<DoctorCheck[
   return [
     // Loaded on demand: a broken serialport/node-hid build must not stop the other checks.
     async () => (await import('../scanners')).scannerDoctorChecks(_dataDir),
+    async () => (await import('../ocr')).ocrDoctorChecks(),
     () => databaseChecks(_dataDir),
     () => syncChecks(_dataDir),
   ];

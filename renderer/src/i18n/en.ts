@@ -464,6 +464,7 @@ export const en = {
   'doctor.name.watchlist_link': 'Watchlist link',
   'doctor.name.watchlist_age': 'Watchlist age',
   'doctor.name.reader_profiles': 'Reader profiles',
+  'doctor.name.ocr_model': 'OCR model',
   'doctor.name.serial_ports': 'Serial ports',
   'doctor.name.hid_devices': 'HID devices',
   'doctor.name.serial_access': 'Serial access',
@@ -499,6 +500,9 @@ export const en = {
   'doctor.check.watchlist_age.stale': 'The list in use is older than {hours} h or was never confirmed',
   'doctor.check.reader_profiles.ok': '{count} profile(s) ({ids})',
   'doctor.check.reader_profiles.bad': '{error}',
+  'doctor.check.ocr_model.ok': 'Two nets ({dir})',
+  'doctor.check.ocr_model.one_net': 'The first net only ({dir}): lines it is unsure of are not read again',
+  'doctor.check.ocr_model.bad': '{error}',
   'doctor.check.serial_ports.problem': '{error}',
   'doctor.check.serial_ports.none': 'None found',
   'doctor.check.serial_ports.found': '{ports}',
@@ -528,6 +532,8 @@ export const en = {
   'doctor.fixFor.watchlist_link.ok': 'Check the network path to headquarters, then `checkpoint sync pull`.',
   'doctor.fixFor.watchlist_age.stale': 'Pull the list (`checkpoint sync pull`) as soon as the link is back.',
   'doctor.fixFor.reader_profiles.bad': 'Fix or move away scanner-profiles.json in the data folder.',
+  'doctor.fixFor.ocr_model.one_net': 'Reinstall the application (on a build machine: npm run train:ocr).',
+  'doctor.fixFor.ocr_model.bad': 'Reinstall the application (on a build machine: npm run train:ocr).',
 
   // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form
   'setup.title': 'Set up this workstation',

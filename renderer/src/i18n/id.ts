@@ -465,6 +465,7 @@ export const id: Messages = {
   'doctor.name.watchlist_link': 'Tautan daftar pantauan',
   'doctor.name.watchlist_age': 'Umur daftar pantauan',
   'doctor.name.reader_profiles': 'Profil pembaca',
+  'doctor.name.ocr_model': 'Model OCR',
   'doctor.name.serial_ports': 'Port serial',
   'doctor.name.hid_devices': 'Perangkat HID',
   'doctor.name.serial_access': 'Akses port serial',
@@ -500,6 +501,9 @@ export const id: Messages = {
   'doctor.check.watchlist_age.stale': 'Daftar yang dipakai lebih lama dari {hours} jam atau belum pernah dikonfirmasi',
   'doctor.check.reader_profiles.ok': '{count} profil ({ids})',
   'doctor.check.reader_profiles.bad': '{error}',
+  'doctor.check.ocr_model.ok': 'Dua jaringan ({dir})',
+  'doctor.check.ocr_model.one_net': 'Hanya jaringan pertama ({dir}): baris yang diragukannya tidak dibaca ulang',
+  'doctor.check.ocr_model.bad': '{error}',
   'doctor.check.serial_ports.problem': '{error}',
   'doctor.check.serial_ports.none': 'Tidak ditemukan',
   'doctor.check.serial_ports.found': '{ports}',
@@ -529,6 +533,8 @@ export const id: Messages = {
   'doctor.fixFor.watchlist_link.ok': 'Periksa jalur jaringan ke kantor pusat, lalu `checkpoint sync pull`.',
   'doctor.fixFor.watchlist_age.stale': 'Tarik daftar (`checkpoint sync pull`) segera setelah tautan kembali.',
   'doctor.fixFor.reader_profiles.bad': 'Perbaiki atau pindahkan scanner-profiles.json dari folder data.',
+  'doctor.fixFor.ocr_model.one_net': 'Pasang ulang aplikasi (di mesin build: npm run train:ocr).',
+  'doctor.fixFor.ocr_model.bad': 'Pasang ulang aplikasi (di mesin build: npm run train:ocr).',
 
   // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form
   'setup.title': 'Siapkan workstation ini',

@@ -465,6 +465,7 @@ export const th: Messages = {
   'doctor.name.watchlist_link': 'การเชื่อมต่อบัญชีเฝ้าระวัง',
   'doctor.name.watchlist_age': 'อายุบัญชีเฝ้าระวัง',
   'doctor.name.reader_profiles': 'โปรไฟล์เครื่องอ่าน',
+  'doctor.name.ocr_model': 'โมเดล OCR',
   'doctor.name.serial_ports': 'พอร์ตซีเรียล',
   'doctor.name.hid_devices': 'อุปกรณ์ HID',
   'doctor.name.serial_access': 'สิทธิ์พอร์ตซีเรียล',
@@ -500,6 +501,9 @@ export const th: Messages = {
   'doctor.check.watchlist_age.stale': 'บัญชีรายชื่อที่ใช้อยู่เก่ากว่า {hours} ชั่วโมง หรือไม่เคยได้รับการยืนยัน',
   'doctor.check.reader_profiles.ok': '{count} โปรไฟล์ ({ids})',
   'doctor.check.reader_profiles.bad': '{error}',
+  'doctor.check.ocr_model.ok': 'สองเครือข่าย ({dir})',
+  'doctor.check.ocr_model.one_net': 'มีเพียงเครือข่ายแรก ({dir}): บรรทัดที่ไม่แน่ใจจะไม่ถูกอ่านซ้ำ',
+  'doctor.check.ocr_model.bad': '{error}',
   'doctor.check.serial_ports.problem': '{error}',
   'doctor.check.serial_ports.none': 'ไม่พบ',
   'doctor.check.serial_ports.found': '{ports}',
@@ -529,6 +533,8 @@ export const th: Messages = {
   'doctor.fixFor.watchlist_link.ok': 'ตรวจสอบเส้นทางเครือข่ายไปยังสำนักงานใหญ่ แล้วเรียกใช้ `checkpoint sync pull`',
   'doctor.fixFor.watchlist_age.stale': 'ดึงบัญชีรายชื่อ (`checkpoint sync pull`) ทันทีที่การเชื่อมต่อกลับมา',
   'doctor.fixFor.reader_profiles.bad': 'แก้ไขหรือย้าย scanner-profiles.json ออกจากโฟลเดอร์ข้อมูล',
+  'doctor.fixFor.ocr_model.one_net': 'ติดตั้งแอปพลิเคชันใหม่ (บนเครื่อง build: npm run train:ocr)',
+  'doctor.fixFor.ocr_model.bad': 'ติดตั้งแอปพลิเคชันใหม่ (บนเครื่อง build: npm run train:ocr)',
 
   // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form
   'setup.title': 'ตั้งค่าเครื่องนี้',

@@ -465,6 +465,7 @@ export const vi: Messages = {
   'doctor.name.watchlist_link': 'Kết nối danh sách',
   'doctor.name.watchlist_age': 'Độ mới của danh sách',
   'doctor.name.reader_profiles': 'Hồ sơ đầu đọc',
+  'doctor.name.ocr_model': 'Mô hình OCR',
   'doctor.name.serial_ports': 'Cổng nối tiếp',
   'doctor.name.hid_devices': 'Thiết bị HID',
   'doctor.name.serial_access': 'Quyền cổng nối tiếp',
@@ -500,6 +501,9 @@ export const vi: Messages = {
   'doctor.check.watchlist_age.stale': 'Danh sách đang dùng cũ hơn {hours} giờ hoặc chưa từng được xác nhận',
   'doctor.check.reader_profiles.ok': '{count} hồ sơ ({ids})',
   'doctor.check.reader_profiles.bad': '{error}',
+  'doctor.check.ocr_model.ok': 'Hai mạng ({dir})',
+  'doctor.check.ocr_model.one_net': 'Chỉ có mạng thứ nhất ({dir}): các dòng nó không chắc sẽ không được đọc lại',
+  'doctor.check.ocr_model.bad': '{error}',
   'doctor.check.serial_ports.problem': '{error}',
   'doctor.check.serial_ports.none': 'Không tìm thấy',
   'doctor.check.serial_ports.found': '{ports}',
@@ -529,6 +533,8 @@ export const vi: Messages = {
   'doctor.fixFor.watchlist_link.ok': 'Kiểm tra đường mạng đến trụ sở, rồi chạy `checkpoint sync pull`.',
   'doctor.fixFor.watchlist_age.stale': 'Tải danh sách (`checkpoint sync pull`) ngay khi có lại kết nối.',
   'doctor.fixFor.reader_profiles.bad': 'Sửa hoặc chuyển tệp scanner-profiles.json ra khỏi thư mục dữ liệu.',
+  'doctor.fixFor.ocr_model.one_net': 'Cài đặt lại ứng dụng (trên máy build: npm run train:ocr).',
+  'doctor.fixFor.ocr_model.bad': 'Cài đặt lại ứng dụng (trên máy build: npm run train:ocr).',
 
   // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form
   'setup.title': 'Thiết lập máy trạm này',

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { startRecogniser } from '../../../electron/core/ocr/model';
+import { type LineReading, SECOND_OPINION_BELOW, startRecogniser } from '../../../electron/core/ocr/model';
 import { DATASETS, MODEL_DIR } from './helpers';
 
 const LINES = resolve(DATASETS, 'mrz-lines');
@@ -31,5 +32,58 @@ describe('the recogniser pool (lines read side by side)', () => {
 
   it('says the model is missing instead of starting a worker on nothing', async () => {
     await expect(startRecogniser(resolve(MODEL_DIR, 'no-such-folder'), 2)).rejects.toMatchObject({ code: 'ocr_model_missing' });
+  });
+});
+
+/** A model folder holding the given files of resources/ocr under the given names. */
+function modelDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mrz-model-'));
+  for (const [to, from] of Object.entries(files)) copyFileSync(resolve(MODEL_DIR, from), join(dir, to));
+  return dir;
+}
+
+async function readAll(dir: string, images: Buffer[]): Promise<LineReading[]> {
+  const ocr = await startRecogniser(dir, 1);
+  try {
+    const out: LineReading[] = [];
+    for (const p of images) out.push(await ocr.recognise(p));
+    return out;
+  } finally {
+    await ocr.terminate();
+  }
+}
+
+describe('the second net', () => {
+  it('reads only the lines the first net is unsure of, and the more confident reading is kept', async () => {
+    // the training lines, and the same lines worn down until the first net is unsure of some
+    const clean = await pngs();
+    const worn = await Promise.all(clean.map((p) => sharp(p).resize({ height: 20 }).blur(1.2).png().toBuffer()));
+    const images = [...clean, ...worn];
+    const firstOnly = modelDir({ 'mrz.traineddata': 'mrz.traineddata' });
+    const secondOnly = modelDir({ 'mrz.traineddata': 'mrz2.traineddata' });
+    const both = modelDir({ 'mrz.traineddata': 'mrz.traineddata', 'mrz2.traineddata': 'mrz2.traineddata' });
+    try {
+      const [a, b, pair] = [await readAll(firstOnly, images), await readAll(secondOnly, images), await readAll(both, images)];
+      const unsure = a.filter((r) => r.confidence < SECOND_OPINION_BELOW).length;
+      expect(unsure).toBeGreaterThan(0);
+      pair.forEach((p, i) => {
+        const keepSecond = a[i]!.confidence < SECOND_OPINION_BELOW && b[i]!.confidence > a[i]!.confidence;
+        expect(p.text).toBe(keepSecond ? b[i]!.text : a[i]!.text);
+        expect(p.second ?? false).toBe(keepSecond);
+      });
+      expect(pair.some((p) => p.second)).toBe(true);
+    } finally {
+      for (const d of [firstOnly, secondOnly, both]) rmSync(d, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('a damaged second net is reported at start', async () => {
+    const dir = modelDir({ 'mrz.traineddata': 'mrz.traineddata' });
+    writeFileSync(join(dir, 'mrz2.traineddata'), Buffer.alloc(4096, 0xff));
+    try {
+      await expect(startRecogniser(dir, 1)).rejects.toMatchObject({ code: 'ocr_model_corrupt' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
