@@ -2,9 +2,10 @@
  * Compares a traveller's name with one list name and says why they match. Tokens are paired regardless
  * of order (so the surname/given-name split and "SURNAME, Given" order do not matter), each pair scored
  * by the best of: same token, known variant, same sound, consonant skeleton (scripts without vowels),
- * Jaro-Winkler, MRZ truncation. Leftover neighbours are tried joined (ABD ALLAH / ABDULLAH).
+ * Jaro-Winkler, MRZ truncation. Neighbours are also tried joined (ABD ALLAH / ABDULLAH, JEAN PIERRE / JEANPIERRE).
  */
 import { makeToken, popcount, type NameToken } from './names';
+import { canonicalToken } from './nameVariants';
 import { jaroWinkler } from './similarity';
 
 /** How two name tokens were paired; the screens name each kind (`watchlist.reason.kind.<kind>`). */
@@ -27,6 +28,8 @@ export interface NameComparison {
 
 /** Below this a token pair is not a match at all (names differ there). */
 const PAIR_FLOOR = 0.82;
+/** Neighbours joined must then match about as well as a typo would: joining is already one liberty taken. */
+const JOINED_FLOOR = 0.88;
 
 export function tokenSimilarity(q: NameToken, c: NameToken, queryLast: boolean): { sim: number; kind: PairKind } {
   if (q.text === c.text) return { sim: 1, kind: 'exact' };
@@ -79,67 +82,166 @@ function weightOf(toks: NameToken[]): number {
   return w;
 }
 
+/** Neighbours on one side, joined (JEAN PIERRE -> JEANPIERRE). */
+interface JoinedRun {
+  start: number;
+  len: number;
+  raw: string;
+  skeletal: boolean;
+  /** Letters of the parts together, to reject most runs before making a token of them. */
+  mask: number;
+  nLetters: number;
+  /** Every part a particle or four letters or more (not short syllables such as KIM, MI, JI). */
+  longParts: boolean;
+  token?: NameToken;
+}
+
+const longPart = (t: NameToken) => t.particle || t.raw.length >= 4;
+
+function run(toks: NameToken[], start: number, len: number): JoinedRun {
+  let raw = '';
+  let skeletal = false;
+  let mask = 0;
+  let longParts = true;
+  for (let k = start; k < start + len; k++) {
+    const t = toks[k]!;
+    raw += t.raw;
+    skeletal ||= t.skeletal;
+    mask |= t.mask;
+    longParts &&= longPart(t);
+  }
+  return { start, len, raw, skeletal, mask, nLetters: popcount(mask), longParts };
+}
+
+/**
+ * Runs of neighbours that may be one name written apart: every two neighbours, and three when a
+ * particle is among the first two (VAN DER BERG / VANDERBERG, DE LA CRUZ / DELACRUZ).
+ */
+function joinedRuns(toks: NameToken[]): JoinedRun[] {
+  const out: JoinedRun[] = [];
+  for (let i = 0; i + 1 < toks.length; i++) {
+    out.push(run(toks, i, 2));
+    if (i + 2 < toks.length && (toks[i]!.particle || toks[i + 1]!.particle)) out.push(run(toks, i, 3));
+  }
+  return out;
+}
+
+/**
+ * Cheap rejection: spellings sharing under half their letters cannot reach the floor (unless one side
+ * is a consonant skeleton, an initial or an MRZ-truncated prefix).
+ */
+function tooDifferent(q: NameToken, c: NameToken): boolean {
+  return q.text !== c.text && q.skeletal === c.skeletal && q.raw.length > 1 && c.raw.length > 1 &&
+    2 * popcount(q.mask & c.mask) < Math.max(q.nLetters, c.nLetters);
+}
+
+/** The same test for a joined run, before its token is made (most runs stop here: a list is long). */
+function runTooDifferent(r: JoinedRun, t: NameToken): boolean {
+  return r.skeletal === t.skeletal && t.raw.length > 1 && 2 * popcount(r.mask & t.mask) < Math.max(r.nLetters, t.nLetters);
+}
+
+/** A pairing candidate: query tokens i..i+qn-1 with list tokens j..j+cn-1 (one side is a single token). */
+interface Cell {
+  i: number;
+  j: number;
+  qn: number;
+  cn: number;
+  sim: number;
+  kind: PairKind;
+}
+
+/**
+ * Joined runs of one side paired with the single tokens of the other. First (`early`) only those that
+ * compete with single pairs: a run that spells the other token, or comes close with long parts and
+ * about the same length. Short syllables joined (KIM YONG ~ KYONG, MI YONG ~ MYONG) and a short token
+ * against a long joined one (CHANON ~ CHANG MYONG) resemble by chance: those only pair what single
+ * pairs left over (`early` false, with the tokens still unused).
+ */
+function joinedCells(runs: JoinedRun[], others: NameToken[], runsAreQuery: boolean, nq: number, early: boolean,
+  usedRuns: Uint8Array, usedOthers: Uint8Array, cells: Cell[]): void {
+  for (const r of runs) {
+    if (!early && !allFree(usedRuns, r.start, r.len)) continue;
+    const queryLast = runsAreQuery && r.start + r.len === nq;
+    for (let o = 0; o < others.length; o++) {
+      const t = others[o]!;
+      if (!early && usedOthers[o]) continue;
+      let sim: number;
+      if (canonicalToken(r.raw) === t.text) sim = 1;
+      else {
+        // (the checks before making a token keep this cheap: most runs stop there)
+        const close = Math.abs(r.raw.length - t.raw.length) <= 2;
+        if (early && !(r.longParts && (close || (queryLast && t.raw.startsWith(r.raw))))) continue;
+        if (runTooDifferent(r, t)) continue;
+        r.token ??= makeToken(r.raw, r.skeletal);
+        const s = runsAreQuery ? tokenSimilarity(r.token, t, queryLast) : tokenSimilarity(t, r.token, false);
+        if (early && !close && s.kind !== 'truncated') continue;
+        sim = s.sim;
+      }
+      if (sim < JOINED_FLOOR) continue;
+      cells.push(runsAreQuery
+        ? { i: r.start, j: o, qn: r.len, cn: 1, sim, kind: 'joined' }
+        : { i: o, j: r.start, qn: 1, cn: r.len, sim, kind: 'joined' });
+    }
+  }
+}
+
+function allFree(used: Uint8Array, from: number, n: number): boolean {
+  for (let k = from; k < from + n; k++) if (used[k]) return false;
+  return true;
+}
+
+/** Joined runs of a query, made once for all the candidates it is compared with. */
+const queryRuns = new WeakMap<NameToken[], JoinedRun[]>();
+
 export function compareNames(query: NameToken[], list: NameToken[]): NameComparison {
   const nq = query.length;
   const nc = list.length;
-  const cells: { i: number; j: number; sim: number; kind: PairKind }[] = [];
-  for (let i = 0; i < nq; i++) {
-    const q = query[i]!;
-    for (let j = 0; j < nc; j++) {
-      const c = list[j]!;
-      // Cheap rejection: spellings sharing under half their letters cannot reach the floor
-      // (unless one side is a consonant skeleton, an initial or an MRZ-truncated prefix).
-      if (q.text !== c.text && q.skeletal === c.skeletal && q.raw.length > 1 && c.raw.length > 1 &&
-          2 * popcount(q.mask & c.mask) < Math.max(q.nLetters, c.nLetters)) continue;
-      const s = tokenSimilarity(q, c, i === nq - 1);
-      if (s.sim >= PAIR_FLOOR) cells.push({ i, j, ...s });
-    }
-  }
-  cells.sort((a, b) => b.sim - a.sim || (a.kind === 'exact' ? -1 : 0));
   const usedQ = new Uint8Array(nq);
   const usedC = new Uint8Array(nc);
   const pairs: TokenPair[] = [];
   let matchedQ = 0;
   let matchedC = 0;
-  for (const cell of cells) {
-    if (usedQ[cell.i] || usedC[cell.j]) continue;
-    usedQ[cell.i] = 1;
-    usedC[cell.j] = 1;
-    const q = query[cell.i]!;
-    const c = list[cell.j]!;
-    pairs.push({ query: q.text, list: c.text, sim: cell.sim, kind: cell.kind });
-    matchedQ += cell.sim * q.weight;
-    matchedC += cell.sim * c.weight;
-  }
-  // Names written apart on one side and together on the other (ABD ALLAH / ABDULLAH, JIN PING / JINPING).
-  const tryJoin = (a: NameToken[], usedA: Uint8Array, b: NameToken[], usedB: Uint8Array, aIsQuery: boolean) => {
-    for (let i = 0; i + 1 < a.length; i++) {
-      if (usedA[i] || usedA[i + 1]) continue;
-      const joined = makeToken(a[i]!.raw + a[i + 1]!.raw, a[i]!.skeletal || a[i + 1]!.skeletal);
-      for (let j = 0; j < b.length; j++) {
-        if (usedB[j]) continue;
-        const s = aIsQuery ? tokenSimilarity(joined, b[j]!, i + 1 === a.length - 1) : tokenSimilarity(b[j]!, joined, false);
-        if (s.sim < 0.88) continue;
-        usedA[i] = usedA[i + 1] = usedB[j] = 1;
-        const wA = a[i]!.weight + a[i + 1]!.weight;
-        const wB = b[j]!.weight;
-        pairs.push(aIsQuery
-          ? { query: `${a[i]!.text} ${a[i + 1]!.text}`, list: b[j]!.text, sim: s.sim, kind: 'joined' }
-          : { query: b[j]!.text, list: `${a[i]!.text} ${a[i + 1]!.text}`, sim: s.sim, kind: 'joined' });
-        if (aIsQuery) {
-          matchedQ += s.sim * wA;
-          matchedC += s.sim * wB;
-        } else {
-          matchedC += s.sim * wA;
-          matchedQ += s.sim * wB;
-        }
-        break;
-      }
+  /**
+   * Takes the cells best first where their tokens are free. On a tie a joined pair goes first (it
+   * accounts for more of the name: BEN ALI ~ BENALI before a lone BEN = BEN), then an exact one.
+   */
+  const assign = (cells: Cell[]) => {
+    cells.sort((a, b) => b.sim - a.sim || (a.kind === 'joined' ? -1 : b.kind === 'joined' ? 1 : a.kind === 'exact' ? -1 : 0));
+    for (const cell of cells) {
+      if (!allFree(usedQ, cell.i, cell.qn) || !allFree(usedC, cell.j, cell.cn)) continue;
+      usedQ.fill(1, cell.i, cell.i + cell.qn);
+      usedC.fill(1, cell.j, cell.j + cell.cn);
+      const qs = query.slice(cell.i, cell.i + cell.qn);
+      const cs = list.slice(cell.j, cell.j + cell.cn);
+      pairs.push({ query: qs.map((t) => t.text).join(' '), list: cs.map((t) => t.text).join(' '), sim: cell.sim, kind: cell.kind });
+      matchedQ += cell.sim * weightOf(qs);
+      matchedC += cell.sim * weightOf(cs);
     }
   };
-  if (pairs.length < nq || pairs.length < nc) {
-    tryJoin(query, usedQ, list, usedC, true);
-    tryJoin(list, usedC, query, usedQ, false);
+  const cells: Cell[] = [];
+  for (let i = 0; i < nq; i++) {
+    const q = query[i]!;
+    for (let j = 0; j < nc; j++) {
+      const c = list[j]!;
+      if (tooDifferent(q, c)) continue;
+      const s = tokenSimilarity(q, c, i === nq - 1);
+      if (s.sim >= PAIR_FLOOR) cells.push({ i, j, qn: 1, cn: 1, sim: s.sim, kind: s.kind });
+    }
+  }
+  // Names written apart on one side and together on the other (JEAN PIERRE / JEANPIERRE, O CONNOR /
+  // OCONNOR, ABD ALLAH / ABDULLAH) compete with single pairs, so that JEANPIERRE is not first taken
+  // for a fuzzy JEAN and PIERRE left over; the chancier ones then pair what is left.
+  let qr = queryRuns.get(query);
+  if (!qr) queryRuns.set(query, (qr = joinedRuns(query)));
+  const lr = joinedRuns(list);
+  joinedCells(qr, list, true, nq, true, usedQ, usedC, cells);
+  joinedCells(lr, query, false, nq, true, usedC, usedQ, cells);
+  assign(cells);
+  if (usedQ.includes(0) && usedC.includes(0)) {
+    const late: Cell[] = [];
+    joinedCells(qr, list, true, nq, false, usedQ, usedC, late);
+    joinedCells(lr, query, false, nq, false, usedC, usedQ, late);
+    assign(late);
   }
   // A space moved or a letter crossed a token boundary (AREFULLAHA REF / AREFULLAH AREF): compare
   // what is left on both sides as one string each.

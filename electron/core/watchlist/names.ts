@@ -137,12 +137,19 @@ function tokenKeys(t: NameToken): string[] {
   return [t.phon];
 }
 
+/** Shortest part a query token is split into: shorter parts are already joined on the list side (JI WON). */
+const MIN_SPLIT_PART = 4;
+
 /**
  * Index keys of one prepared form: one per meaningful token ("1:" + sound key), one per pair of
  * meaningful tokens ("2:" + both keys, order-free), and joined neighbours for names written apart
  * or together (ABD ALLAH / ABDALLAH).
+ *
+ * A query also looks for what the list may have written otherwise, without growing the index: its
+ * neighbours joined (JEAN PIERRE for a listed JEANPIERRE) and its long tokens split in two
+ * (JEANPIERRE for a listed JEAN PIERRE), in `regrouped`.
  */
-export function formKeys(form: NameToken[], queryMode: boolean): { single: string[]; pair: string[]; joined: string[] } {
+export function formKeys(form: NameToken[], queryMode: boolean): { single: string[]; pair: string[]; joined: string[]; regrouped: string[] } {
   const meaningful = form.filter((t) => !t.particle && t.text.length > 1);
   const single = new Set<string>();
   const joinedKeys = new Set<string>();
@@ -178,9 +185,54 @@ export function formKeys(form: NameToken[], queryMode: boolean): { single: strin
     for (let j = i + 1; j < n; j++)
       for (const a of per[i]!)
         for (const b of per[j]!) {
-          if (a === b) continue;
-          pair.add('2:' + (a < b ? a + '|' + b : b + '|' + a));
+          if (a !== b) pair.add(pairKey(a, b));
         }
   for (const k of joinedKeys) single.delete(k);
-  return { single: [...single], pair: [...pair], joined: [...joinedKeys] };
+  const regrouped = new Set<string>();
+  if (queryMode) regroupedKeys(form, meaningful.slice(0, 7), regrouped);
+  for (const k of [...single, ...pair, ...joinedKeys]) regrouped.delete(k);
+  return { single: [...single], pair: [...pair], joined: [...joinedKeys], regrouped: [...regrouped] };
+}
+
+const pairKey = (a: string, b: string) => '2:' + (a < b ? a + '|' + b : b + '|' + a);
+
+/**
+ * Query-only keys for parts joined or split otherwise on the list. Neighbours joined (two, or three
+ * around a particle), as written and as folded, give a sound key and pairs with the other tokens; a
+ * long token cut at each point leaving two parts of four letters or more gives the pair the list
+ * holds for the two parts, and each part with the other tokens.
+ */
+function regroupedKeys(form: NameToken[], others: NameToken[], out: Set<string>): void {
+  const withOthers = (k: string, except: NameToken[]) => {
+    for (const o of others) if (!except.includes(o) && o.phon !== k) out.add(pairKey(k, o.phon));
+  };
+  for (let i = 0; i + 1 < form.length; i++) {
+    const a = form[i]!;
+    const b = form[i + 1]!;
+    const c = form[i + 2];
+    // (keys formKeys already gives, for shorter neighbours and a leading particle, are dropped after)
+    const runs = [[a, b]];
+    if (c && (a.particle || b.particle)) runs.push([a, b, c]);
+    for (const run of runs) {
+      const skeletal = run.some((t) => t.skeletal);
+      // As written and as folded: ABDUL RAHMAN is listed ABDULRAHMAN, MOHD ALI may be MUHAMMADALI.
+      const spellings = new Set([run.map((t) => t.raw).join(''), run.map((t) => t.text).join('')]);
+      for (const sp of spellings) {
+        const k = makeToken(sp, skeletal).phon;
+        out.add('1:' + k);
+        withOthers(k, run);
+      }
+    }
+  }
+  for (const t of others) {
+    if (t.skeletal || t.raw.length < 2 * MIN_SPLIT_PART) continue;
+    for (let cut = MIN_SPLIT_PART; cut <= t.raw.length - MIN_SPLIT_PART; cut++) {
+      const a = makeToken(t.raw.slice(0, cut), false);
+      const b = makeToken(t.raw.slice(cut), false);
+      if (a.phon === b.phon) continue;
+      out.add(pairKey(a.phon, b.phon));
+      withOthers(a.phon, [t]);
+      withOthers(b.phon, [t]);
+    }
+  }
 }

@@ -247,10 +247,8 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
   function candidateRids(forms: ReturnType<typeof prepareName>): number[] {
     const votes = new Map<number, number>();
     const tried = new Set<number>();
-    const allKeys = forms.flatMap((f) => {
-      const k = formKeys(f, true);
-      return [...k.pair, ...k.joined, ...k.single].map(keyHash);
-    });
+    const keysByForm = forms.map((f) => formKeys(f, true));
+    const allKeys = keysByForm.flatMap((k) => [...k.pair, ...k.joined, ...k.single, ...k.regrouped].map(keyHash));
     const known = new Map<number, number>();
     for (const r of q.commonKeys.all(JSON.stringify(allKeys)) as { k: number; n: number }[]) known.set(r.k, r.n);
     const fetch = (key: string, cap: number, weight: number): boolean => {
@@ -263,8 +261,7 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       for (const r of rids) votes.set(r, (votes.get(r) ?? 0) + weight);
       return true;
     };
-    for (const form of forms) {
-      const { single, pair, joined } = formKeys(form, true);
+    for (const { single, pair, joined, regrouped } of keysByForm) {
       const skippedPairs: string[] = [];
       for (const k of pair) if (!fetch(k, PAIR_KEY_CAP, 2)) skippedPairs.push(k);
       // Joined names (ABD ALLAH = ABDULLAH, the whole name as one string) are always looked up.
@@ -276,6 +273,9 @@ export function openWatchlistAt(dataDir: string, config: ScreeningConfig = DEFAU
       if (votes.size === 0 && skippedPairs.length) {
         for (const r of q.postings.all(keyHash(skippedPairs[0]!), PAIR_KEY_CAP) as number[]) votes.set(r, 1);
       }
+      // Parts the list may join or split otherwise (JEANPIERRE / JEAN PIERRE): looked up last, so that
+      // a chance match among them cannot change what the keys above bring up.
+      for (const k of regrouped) fetch(k, SINGLE_KEY_CAP, 2);
     }
     if (votes.size <= MAX_SCORED) return [...votes.keys()];
     return [...votes.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_SCORED).map((e) => e[0]);
