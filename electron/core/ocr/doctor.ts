@@ -1,9 +1,7 @@
 /** `checkpoint doctor`'s OCR line: both nets of the MRZ model present and loadable as Tesseract models. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DoctorCheck } from '../app/doctor';
 import { describeError } from '../app/errors';
-import { MODEL_LANG, SECOND_LANG, defaultModelDir, findModel } from './model';
+import { MODEL_LANG, SECOND_LANG, defaultModelDir, findModel, modelFile } from './model';
 
 const REINSTALL = 'Reinstall the application (on a build machine: `npm run train:ocr`, see resources/ocr/README.md).';
 
@@ -11,8 +9,7 @@ export async function ocrDoctorChecks(modelDir = defaultModelDir()): Promise<Doc
   const name = 'ocr model';
   try {
     await findModel(modelDir);
-    const second = [`${SECOND_LANG}.traineddata`, `${SECOND_LANG}.traineddata.gz`].some((f) => existsSync(join(modelDir, f)));
-    if (!second) {
+    if (!modelFile(modelDir, SECOND_LANG)) {
       return [{
         name, ok: false, level: 'warn', code: 'ocr_model.one_net', params: { dir: modelDir },
         detail: `${MODEL_LANG}.traineddata only in ${modelDir}: without the second net (${SECOND_LANG}.traineddata) lines the first net is unsure of are not read again`,

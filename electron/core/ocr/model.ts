@@ -49,7 +49,7 @@ export function defaultModelDir(): string {
 export async function findModel(dir: string, lang = MODEL_LANG): Promise<{ file: string; gzip: boolean }> {
   const plain = join(dir, `${lang}.traineddata`);
   const gz = `${plain}.gz`;
-  const file = existsSync(plain) ? plain : existsSync(gz) ? gz : null;
+  const file = modelFile(dir, lang);
   if (!file) {
     throw new UserError('ocr_model_missing', `the MRZ reading model is missing (looked for ${plain} and ${gz}): reinstall the application or run \`npm run train:ocr\`.`);
   }
@@ -85,7 +85,11 @@ export interface LineReading {
   second?: true;
 }
 
-const hasModel = (dir: string, lang: string) => existsSync(join(dir, `${lang}.traineddata`)) || existsSync(join(dir, `${lang}.traineddata.gz`));
+/** The model file of `lang` in `dir` (plain or gzipped), or null. */
+export function modelFile(dir: string, lang: string): string | null {
+  const plain = join(dir, `${lang}.traineddata`);
+  return existsSync(plain) ? plain : existsSync(`${plain}.gz`) ? `${plain}.gz` : null;
+}
 
 /** Lines read side by side by default: two where there are two cores or more (a zone has 2-3 lines). */
 export const defaultWorkers = () => Math.min(2, availableParallelism());
@@ -107,7 +111,7 @@ export interface RecogniserPool extends LineRecogniser {
 export async function startRecogniser(modelDir: string, workers = 1): Promise<RecogniserPool> {
   const { gzip } = await findModel(modelDir);
   // the second net is checked now, so a damaged file is reported at start, not on some later line
-  const second = hasModel(modelDir, SECOND_LANG) ? await findModel(modelDir, SECOND_LANG) : null;
+  const second = modelFile(modelDir, SECOND_LANG) ? await findModel(modelDir, SECOND_LANG) : null;
   const started: Array<Promise<LineRecogniser>> = [startWorker(modelDir, gzip, MODEL_LANG)];
   const idle: LineRecogniser[] = [];
   const waiting: Array<(w: LineRecogniser) => void> = [];
