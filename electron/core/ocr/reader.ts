@@ -47,7 +47,7 @@ export async function locateZone(work: GrayImage | Raw): Promise<Located | null>
 
 const clean = (t: string) => t.toUpperCase().replace(/[^A-Z0-9<]/g, '');
 
-interface Reading {
+export interface Reading {
   attempt: string;
   flipped: boolean;
   read: OcrLine[];
@@ -409,7 +409,7 @@ function score(r: MrzResult): number {
  * Every combination of the lines read so far (one reading per line from any attempt) is checked;
  * the first that validates wins, else the latest attempt's reading with the fewest errors.
  */
-function arbitrate(readings: Reading[], today?: Date): MrzResult {
+export function arbitrate(readings: Reading[], today?: Date): MrzResult {
   // the MRZ module's repair mode fixes confusions and filler runs, and lists every change
   const parse = (lines: string[]) => resolveZeroOh(lines, today);
   const latest = readings[readings.length - 1]!;
@@ -445,7 +445,9 @@ function arbitrate(readings: Reading[], today?: Date): MrzResult {
       }
       const r = parse(idx.map((j, i) => options[i]![j]!));
       if (score(r) > score(best)) best = r;
-      if (settled()) return;
+      // a valid zone that needed a guess may lose to a later combination that needs none (the model's
+      // line with a doubled 0, trimmed to length, against the glyph pass's line read as printed)
+      if (settled() && guessesOf(best) === 0) return;
     }
   };
   const raws = Array.from({ length: n }, (_, i) => [...new Set(readings.map((r) => r.read[i]?.raw ?? ''))]);
