@@ -52,7 +52,12 @@ export function fixLabel(name: string, label: string): string {
   return chars.join('');
 }
 
+/** The label of a line crop in an mrz-lines dataset as the dataset has it. */
+export function readLabel(dataset: string, name: string): string {
+  return readFileSync(join(dataset, 'lines', `${name}.gt.txt`), 'utf8').trim();
+}
+
 /** The ground truth of a line crop in an mrz-lines dataset, with the corrections above. */
 export function readTruth(dataset: string, name: string): string {
-  return fixLabel(name, readFileSync(join(dataset, 'lines', `${name}.gt.txt`), 'utf8').trim());
+  return fixLabel(name, readLabel(dataset, name));
 }

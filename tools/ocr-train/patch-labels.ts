@@ -8,7 +8,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { LABEL_FIXES, readTruth } from './labelFixes';
+import { LABEL_FIXES, readLabel, readTruth } from './labelFixes';
 
 /** Replaces every whole-line occurrence of each wrong label by its fix; returns how many it made. */
 export function patchLabels(buf: Buffer, fixes: ReadonlyArray<readonly [string, string]>): number {
@@ -32,11 +32,7 @@ export function patchLabels(buf: Buffer, fixes: ReadonlyArray<readonly [string, 
 if (process.argv[1]?.endsWith('patch-labels.ts')) {
   const { values, positionals } = parseArgs({ options: { dataset: { type: 'string' } }, allowPositionals: true });
   if (!values.dataset) throw new Error('--dataset DIR is required');
-  const fixes = Object.keys(LABEL_FIXES).map((name) => {
-    const right = readTruth(values.dataset!, name);
-    const wrong = readFileSync(`${values.dataset}/lines/${name}.gt.txt`, 'utf8').trim();
-    return [wrong, right] as const;
-  });
+  const fixes = Object.keys(LABEL_FIXES).map((name) => [readLabel(values.dataset!, name), readTruth(values.dataset!, name)] as const);
   let total = 0;
   for (const file of positionals) {
     const buf = readFileSync(file);

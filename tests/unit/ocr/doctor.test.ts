@@ -1,19 +1,13 @@
 /** The technician's checklist says whether the MRZ model's two nets are there and loadable. */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ocrDoctorChecks } from '../../../electron/core/ocr/doctor';
-import { MODEL_DIR } from './helpers';
+import { modelFolder } from './helpers';
 
 const dirs: string[] = [];
 function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ocr-doctor-'));
+  const dir = modelFolder(files);
   dirs.push(dir);
-  for (const [name, from] of Object.entries(files)) {
-    if (typeof from === 'string') copyFileSync(resolve(MODEL_DIR, from), join(dir, name));
-    else writeFileSync(join(dir, name), from);
-  }
   return dir;
 }
 afterEach(() => {

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { deflateSync } from 'node:zlib';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -10,6 +11,19 @@ export const SPECIMENS = resolve(DATASETS, 'specimen-pages');
 export const hasSpecimens = existsSync(SPECIMENS);
 export const MODEL_DIR = resolve(here, '../../../resources/ocr');
 export const hasModel = existsSync(resolve(MODEL_DIR, 'mrz.traineddata')) || existsSync(resolve(MODEL_DIR, 'mrz.traineddata.gz'));
+
+/**
+ * A temporary model folder: each entry is a file of resources/ocr copied under the given name, or bytes
+ * written as they are (a damaged model). The caller removes the folder.
+ */
+export function modelFolder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mrz-model-'));
+  for (const [name, from] of Object.entries(files)) {
+    if (typeof from === 'string') copyFileSync(resolve(MODEL_DIR, from), join(dir, name));
+    else writeFileSync(join(dir, name), from);
+  }
+  return dir;
+}
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

@@ -1,10 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { type LineReading, SECOND_OPINION_BELOW, startRecogniser } from '../../../electron/core/ocr/model';
-import { DATASETS, MODEL_DIR } from './helpers';
+import { DATASETS, MODEL_DIR, modelFolder } from './helpers';
 
 const LINES = resolve(DATASETS, 'mrz-lines');
 // six photographed lines from the training list (their ground truth is what a good read gives)
@@ -35,13 +34,6 @@ describe('the recogniser pool (lines read side by side)', () => {
   });
 });
 
-/** A model folder holding the given files of resources/ocr under the given names. */
-function modelDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mrz-model-'));
-  for (const [to, from] of Object.entries(files)) copyFileSync(resolve(MODEL_DIR, from), join(dir, to));
-  return dir;
-}
-
 async function readAll(dir: string, images: Buffer[]): Promise<LineReading[]> {
   const ocr = await startRecogniser(dir, 1);
   try {
@@ -59,9 +51,9 @@ describe('the second net', () => {
     const clean = await pngs();
     const worn = await Promise.all(clean.map((p) => sharp(p).resize({ height: 20 }).blur(1.2).png().toBuffer()));
     const images = [...clean, ...worn];
-    const firstOnly = modelDir({ 'mrz.traineddata': 'mrz.traineddata' });
-    const secondOnly = modelDir({ 'mrz.traineddata': 'mrz2.traineddata' });
-    const both = modelDir({ 'mrz.traineddata': 'mrz.traineddata', 'mrz2.traineddata': 'mrz2.traineddata' });
+    const firstOnly = modelFolder({ 'mrz.traineddata': 'mrz.traineddata' });
+    const secondOnly = modelFolder({ 'mrz.traineddata': 'mrz2.traineddata' });
+    const both = modelFolder({ 'mrz.traineddata': 'mrz.traineddata', 'mrz2.traineddata': 'mrz2.traineddata' });
     try {
       const [a, b, pair] = [await readAll(firstOnly, images), await readAll(secondOnly, images), await readAll(both, images)];
       const unsure = a.filter((r) => r.confidence < SECOND_OPINION_BELOW).length;
@@ -78,8 +70,7 @@ describe('the second net', () => {
   }, 60_000);
 
   it('a damaged second net is reported at start', async () => {
-    const dir = modelDir({ 'mrz.traineddata': 'mrz.traineddata' });
-    writeFileSync(join(dir, 'mrz2.traineddata'), Buffer.alloc(4096, 0xff));
+    const dir = modelFolder({ 'mrz.traineddata': 'mrz.traineddata', 'mrz2.traineddata': Buffer.alloc(4096, 0xff) });
     try {
       await expect(startRecogniser(dir, 1)).rejects.toMatchObject({ code: 'ocr_model_corrupt' });
     } finally {
