@@ -40,6 +40,9 @@ export interface LineEval {
   zoneCerBefore: number;
   zoneCerAfter: number;
   linesPerSecond: number;
+  /** share of lines read by two nets and by three; share whose kept reading is the second's, the third's */
+  readBy: [number, number];
+  keptFrom: [number, number];
   confusions: Array<[string, number]>;
   /** the same, over the complete zones whose truth passes its own check digits (not specimens or fakes) */
   genuine: ZoneFigures;
@@ -67,12 +70,17 @@ export async function evaluateLines(modelDir: string, dataset: string, names: st
   const truth = new Map<string, string>();
   let edits = 0, chars = 0, exact = 0;
   const conf = new Map<string, number>();
+  // lines read by two and by three nets; lines whose kept reading is the second's, the third's
+  const readBy = [0, 0], keptFrom = [0, 0];
   const t0 = performance.now();
   try {
     for (const name of names) {
       const gt = readTruth(dataset, name);
       const png = await sharp(join(dataset, 'lines', `${name}.tif`)).png().toBuffer();
-      const text = (await ocr.recognise(png)).text.toUpperCase().replace(/[^A-Z0-9<]/g, '');
+      const reading = await ocr.recognise(png);
+      const text = reading.text.toUpperCase().replace(/[^A-Z0-9<]/g, '');
+      if (reading.nets) readBy[reading.nets - 2]!++;
+      if (reading.net) keptFrom[reading.net - 2]!++;
       got.set(name, text);
       truth.set(name, gt);
       const d = editDistance(text, gt);
@@ -138,6 +146,8 @@ export async function evaluateLines(modelDir: string, dataset: string, names: st
     zoneCerAfter: z.cerAfter,
     genuine: zoneFigures(genuine),
     linesPerSecond: names.length / secs,
+    readBy: [readBy[0]! / names.length, readBy[1]! / names.length],
+    keptFrom: [keptFrom[0]! / names.length, keptFrom[1]! / names.length],
     confusions: [...conf].sort((a, b) => b[1] - a[1]).slice(0, 12),
   };
 }
@@ -168,6 +178,7 @@ export function describeEval(label: string, e: LineEval): string {
     `${label}: ${e.lines} lines, exact ${pct(e.exact)}, CER ${pct(e.cer, 2)} (${e.linesPerSecond.toFixed(1)} lines/s)`,
     `${label}: ${e.zones} complete zones: valid after repair ${pct(e.zonesValid)}, every line right ${pct(e.zonesExactBefore)} before repair, ${pct(e.zonesExact)} after, CER ${pct(e.zoneCerBefore, 2)} → ${pct(e.zoneCerAfter, 2)}`,
     `${label}: ${e.genuine.zones} of them with check digits that hold (not specimens or fakes): valid after repair ${pct(e.genuine.valid)}, every line right ${pct(e.genuine.exactBefore)} → ${pct(e.genuine.exactAfter)}, CER ${pct(e.genuine.cerBefore, 2)} → ${pct(e.genuine.cerAfter, 2)}`,
+    `${label}: read by two nets ${pct(e.readBy[0])}, by three ${pct(e.readBy[1])}; the reading kept is the second net's on ${pct(e.keptFrom[0])}, the third's on ${pct(e.keptFrom[1])}`,
     `${label}: top confusions (truth→read) ${e.confusions.map(([k, n]) => `${k}:${n}`).join(' ')}`,
   ].join('\n');
 }

@@ -41,7 +41,7 @@ export const DOCTOR_CHECK_CODES = [
   'reader_profiles.ok',
   'reader_profiles.bad',
   'ocr_model.ok',
-  'ocr_model.one_net',
+  'ocr_model.partial',
   'ocr_model.bad',
   'serial_ports.problem',
   'serial_ports.none',
@@ -82,7 +82,7 @@ export const DOCTOR_FIX_CODES = [
   'watchlist_link.ok',
   'watchlist_age.stale',
   'reader_profiles.bad',
-  'ocr_model.one_net',
+  'ocr_model.partial',
   'ocr_model.bad',
 ] as const satisfies readonly DoctorCheckCode[];
 

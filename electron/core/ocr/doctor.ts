@@ -1,7 +1,7 @@
-/** `checkpoint doctor`'s OCR line: both nets of the MRZ model present and loadable as Tesseract models. */
+/** `checkpoint doctor`'s OCR line: every net of the MRZ model present and loadable as a Tesseract model. */
 import type { DoctorCheck } from '../app/doctor';
 import { describeError } from '../app/errors';
-import { MODEL_LANG, SECOND_LANG, defaultModelDir, findModel, modelFile } from './model';
+import { MODEL_LANG, OTHER_NETS, defaultModelDir, findModel, modelFile } from './model';
 
 const REINSTALL = 'Reinstall the application (on a build machine: `npm run train:ocr`, see resources/ocr/README.md).';
 
@@ -9,15 +9,20 @@ export async function ocrDoctorChecks(modelDir = defaultModelDir()): Promise<Doc
   const name = 'ocr model';
   try {
     await findModel(modelDir);
-    if (!modelFile(modelDir, SECOND_LANG)) {
+    const missing: string[] = [];
+    for (const lang of OTHER_NETS) {
+      if (modelFile(modelDir, lang)) await findModel(modelDir, lang);
+      else missing.push(`${lang}.traineddata`);
+    }
+    if (missing.length) {
       return [{
-        name, ok: false, level: 'warn', code: 'ocr_model.one_net', params: { dir: modelDir },
-        detail: `${MODEL_LANG}.traineddata only in ${modelDir}: without the second net (${SECOND_LANG}.traineddata) lines the first net is unsure of are not read again`,
+        name, ok: false, level: 'warn', code: 'ocr_model.partial', params: { dir: modelDir, missing: missing.join(', ') },
+        detail: `${missing.join(' and ')} missing in ${modelDir}: lines the first net is unsure of are read by fewer nets, and more of them are misread`,
         fix: REINSTALL,
       }];
     }
-    await findModel(modelDir, SECOND_LANG);
-    return [{ name, ok: true, code: 'ocr_model.ok', params: { dir: modelDir }, detail: `two nets (${MODEL_LANG}, ${SECOND_LANG}) in ${modelDir}` }];
+    const nets = [MODEL_LANG, ...OTHER_NETS].join(', ');
+    return [{ name, ok: true, code: 'ocr_model.ok', params: { dir: modelDir, nets }, detail: `all nets (${nets}) in ${modelDir}` }];
   } catch (e) {
     return [{ name, ok: false, code: 'ocr_model.bad', params: { error: describeError(e) }, detail: describeError(e), fix: REINSTALL }];
   }

@@ -500,8 +500,8 @@ export const en = {
   'doctor.check.watchlist_age.stale': 'The list in use is older than {hours} h or was never confirmed',
   'doctor.check.reader_profiles.ok': '{count} profile(s) ({ids})',
   'doctor.check.reader_profiles.bad': '{error}',
-  'doctor.check.ocr_model.ok': 'Two nets ({dir})',
-  'doctor.check.ocr_model.one_net': 'The first net only ({dir}): lines it is unsure of are not read again',
+  'doctor.check.ocr_model.ok': 'All nets: {nets} ({dir})',
+  'doctor.check.ocr_model.partial': 'Missing {missing} ({dir}): lines the first net is unsure of are read by fewer nets',
   'doctor.check.ocr_model.bad': '{error}',
   'doctor.check.serial_ports.problem': '{error}',
   'doctor.check.serial_ports.none': 'None found',
@@ -532,7 +532,7 @@ export const en = {
   'doctor.fixFor.watchlist_link.ok': 'Check the network path to headquarters, then `checkpoint sync pull`.',
   'doctor.fixFor.watchlist_age.stale': 'Pull the list (`checkpoint sync pull`) as soon as the link is back.',
   'doctor.fixFor.reader_profiles.bad': 'Fix or move away scanner-profiles.json in the data folder.',
-  'doctor.fixFor.ocr_model.one_net': 'Reinstall the application (on a build machine: npm run train:ocr).',
+  'doctor.fixFor.ocr_model.partial': 'Reinstall the application (on a build machine: npm run train:ocr).',
   'doctor.fixFor.ocr_model.bad': 'Reinstall the application (on a build machine: npm run train:ocr).',
 
   // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form

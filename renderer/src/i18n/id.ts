@@ -501,8 +501,8 @@ export const id: Messages = {
   'doctor.check.watchlist_age.stale': 'Daftar yang dipakai lebih lama dari {hours} jam atau belum pernah dikonfirmasi',
   'doctor.check.reader_profiles.ok': '{count} profil ({ids})',
   'doctor.check.reader_profiles.bad': '{error}',
-  'doctor.check.ocr_model.ok': 'Dua jaringan ({dir})',
-  'doctor.check.ocr_model.one_net': 'Hanya jaringan pertama ({dir}): baris yang diragukannya tidak dibaca ulang',
+  'doctor.check.ocr_model.ok': 'Semua jaringan: {nets} ({dir})',
+  'doctor.check.ocr_model.partial': '{missing} tidak ada ({dir}): baris yang diragukan jaringan pertama dibaca oleh lebih sedikit jaringan',
   'doctor.check.ocr_model.bad': '{error}',
   'doctor.check.serial_ports.problem': '{error}',
   'doctor.check.serial_ports.none': 'Tidak ditemukan',
@@ -533,7 +533,7 @@ export const id: Messages = {
   'doctor.fixFor.watchlist_link.ok': 'Periksa jalur jaringan ke kantor pusat, lalu `checkpoint sync pull`.',
   'doctor.fixFor.watchlist_age.stale': 'Tarik daftar (`checkpoint sync pull`) segera setelah tautan kembali.',
   'doctor.fixFor.reader_profiles.bad': 'Perbaiki atau pindahkan scanner-profiles.json dari folder data.',
-  'doctor.fixFor.ocr_model.one_net': 'Pasang ulang aplikasi (di mesin build: npm run train:ocr).',
+  'doctor.fixFor.ocr_model.partial': 'Pasang ulang aplikasi (di mesin build: npm run train:ocr).',
   'doctor.fixFor.ocr_model.bad': 'Pasang ulang aplikasi (di mesin build: npm run train:ocr).',
 
   // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form

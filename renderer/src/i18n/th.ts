@@ -501,8 +501,8 @@ export const th: Messages = {
   'doctor.check.watchlist_age.stale': 'บัญชีรายชื่อที่ใช้อยู่เก่ากว่า {hours} ชั่วโมง หรือไม่เคยได้รับการยืนยัน',
   'doctor.check.reader_profiles.ok': '{count} โปรไฟล์ ({ids})',
   'doctor.check.reader_profiles.bad': '{error}',
-  'doctor.check.ocr_model.ok': 'สองเครือข่าย ({dir})',
-  'doctor.check.ocr_model.one_net': 'มีเพียงเครือข่ายแรก ({dir}): บรรทัดที่ไม่แน่ใจจะไม่ถูกอ่านซ้ำ',
+  'doctor.check.ocr_model.ok': 'ครบทุกเครือข่าย: {nets} ({dir})',
+  'doctor.check.ocr_model.partial': 'ไม่มี {missing} ({dir}): บรรทัดที่เครือข่ายแรกไม่แน่ใจจะถูกอ่านโดยเครือข่ายน้อยลง',
   'doctor.check.ocr_model.bad': '{error}',
   'doctor.check.serial_ports.problem': '{error}',
   'doctor.check.serial_ports.none': 'ไม่พบ',
@@ -533,7 +533,7 @@ export const th: Messages = {
   'doctor.fixFor.watchlist_link.ok': 'ตรวจสอบเส้นทางเครือข่ายไปยังสำนักงานใหญ่ แล้วเรียกใช้ `checkpoint sync pull`',
   'doctor.fixFor.watchlist_age.stale': 'ดึงบัญชีรายชื่อ (`checkpoint sync pull`) ทันทีที่การเชื่อมต่อกลับมา',
   'doctor.fixFor.reader_profiles.bad': 'แก้ไขหรือย้าย scanner-profiles.json ออกจากโฟลเดอร์ข้อมูล',
-  'doctor.fixFor.ocr_model.one_net': 'ติดตั้งแอปพลิเคชันใหม่ (บนเครื่อง build: npm run train:ocr)',
+  'doctor.fixFor.ocr_model.partial': 'ติดตั้งแอปพลิเคชันใหม่ (บนเครื่อง build: npm run train:ocr)',
   'doctor.fixFor.ocr_model.bad': 'ติดตั้งแอปพลิเคชันใหม่ (บนเครื่อง build: npm run train:ocr)',
 
   // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form

@@ -501,8 +501,8 @@ export const vi: Messages = {
   'doctor.check.watchlist_age.stale': 'Danh sách đang dùng cũ hơn {hours} giờ hoặc chưa từng được xác nhận',
   'doctor.check.reader_profiles.ok': '{count} hồ sơ ({ids})',
   'doctor.check.reader_profiles.bad': '{error}',
-  'doctor.check.ocr_model.ok': 'Hai mạng ({dir})',
-  'doctor.check.ocr_model.one_net': 'Chỉ có mạng thứ nhất ({dir}): các dòng nó không chắc sẽ không được đọc lại',
+  'doctor.check.ocr_model.ok': 'Đủ các mạng: {nets} ({dir})',
+  'doctor.check.ocr_model.partial': 'Thiếu {missing} ({dir}): các dòng mạng thứ nhất không chắc được ít mạng đọc lại hơn',
   'doctor.check.ocr_model.bad': '{error}',
   'doctor.check.serial_ports.problem': '{error}',
   'doctor.check.serial_ports.none': 'Không tìm thấy',
@@ -533,7 +533,7 @@ export const vi: Messages = {
   'doctor.fixFor.watchlist_link.ok': 'Kiểm tra đường mạng đến trụ sở, rồi chạy `checkpoint sync pull`.',
   'doctor.fixFor.watchlist_age.stale': 'Tải danh sách (`checkpoint sync pull`) ngay khi có lại kết nối.',
   'doctor.fixFor.reader_profiles.bad': 'Sửa hoặc chuyển tệp scanner-profiles.json ra khỏi thư mục dữ liệu.',
-  'doctor.fixFor.ocr_model.one_net': 'Cài đặt lại ứng dụng (trên máy build: npm run train:ocr).',
+  'doctor.fixFor.ocr_model.partial': 'Cài đặt lại ứng dụng (trên máy build: npm run train:ocr).',
   'doctor.fixFor.ocr_model.bad': 'Cài đặt lại ứng dụng (trên máy build: npm run train:ocr).',
 
   // helper-b, "Screens" issue: first run, discard, corrections, idle lock, profile form

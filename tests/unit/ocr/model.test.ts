@@ -45,7 +45,7 @@ async function readAll(dir: string, images: Buffer[]): Promise<LineReading[]> {
   }
 }
 
-describe('the second net', () => {
+describe('the second and third nets', () => {
   it('reads only the lines the first net is unsure of, and the more confident reading is kept', async () => {
     // the training lines, and the same lines worn down until the first net is unsure of some
     const clean = await pngs();
@@ -61,13 +61,42 @@ describe('the second net', () => {
       pair.forEach((p, i) => {
         const keepSecond = a[i]!.confidence < SECOND_OPINION_BELOW && b[i]!.confidence > a[i]!.confidence;
         expect(p.text).toBe(keepSecond ? b[i]!.text : a[i]!.text);
-        expect(p.second ?? false).toBe(keepSecond);
+        expect(p.net === 2).toBe(keepSecond);
       });
-      expect(pair.some((p) => p.second)).toBe(true);
+      expect(pair.some((p) => p.net === 2)).toBe(true);
     } finally {
       for (const d of [firstOnly, secondOnly, both]) rmSync(d, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('the third net reads only the unsure lines the first two read differently, and the most confident of the three is kept', async () => {
+    const clean = await pngs();
+    // worn down in two ways, so that the first two nets are unsure of some lines and differ on some
+    const worn = await Promise.all(clean.flatMap((p) => [
+      sharp(p).resize({ height: 20 }).blur(1.2).png().toBuffer(),
+      sharp(p).resize({ height: 16 }).blur(1.4).png().toBuffer(),
+    ]));
+    const images = [...clean, ...worn];
+    const only = (f: string) => modelFolder({ 'mrz.traineddata': f });
+    const dirs = [only('mrz.traineddata'), only('mrz2.traineddata'), only('mrz3.traineddata'), modelFolder({ 'mrz.traineddata': 'mrz.traineddata', 'mrz2.traineddata': 'mrz2.traineddata', 'mrz3.traineddata': 'mrz3.traineddata' })];
+    try {
+      const [a, b, c, all] = [await readAll(dirs[0]!, images), await readAll(dirs[1]!, images), await readAll(dirs[2]!, images), await readAll(dirs[3]!, images)];
+      let thirdAsked = 0;
+      all.forEach((p, i) => {
+        const [x, y, z] = [a[i]!, b[i]!, c[i]!];
+        const asked = x.confidence >= SECOND_OPINION_BELOW ? [x] : x.text.trim() === y.text.trim() ? [x, y] : [x, y, z];
+        if (asked.length === 3) thirdAsked++;
+        const kept = asked.reduce((best, r) => (r.confidence > best.confidence ? r : best));
+        expect(p.text).toBe(kept.text);
+        expect(p.net).toBe(kept === x ? undefined : kept === y ? 2 : 3);
+      });
+      expect(thirdAsked).toBeGreaterThan(0);
+      // and it changes the outcome: on some worn lines its reading is the one kept
+      expect(all.some((p) => p.net === 3)).toBe(true);
+    } finally {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('a damaged second net is reported at start', async () => {
     const dir = modelFolder({ 'mrz.traineddata': 'mrz.traineddata', 'mrz2.traineddata': Buffer.alloc(4096, 0xff) });

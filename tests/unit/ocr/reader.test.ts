@@ -132,13 +132,13 @@ describe('reading the zone from a page image', () => {
 
   it('drops junk that only one line read, by where that line\'s first character stands', async () => {
     // a card edge runs beside all three lines, so every band starts at it; only the name line's
-    // reading has it (as "E"), and its first character ends two glyphs ahead of the others' first
-    const p = await syntheticPage(1094, 'TD1', 'hard');
+    // reading has it (as "I"), and its first character ends a glyph ahead of the others' first
+    const p = await syntheticPage(1519, 'TD1', 'hard');
     const r = await reader.read(p.image);
     expect(r.ok && r.lines).toEqual(p.lines);
-    if (r.ok) expect(r.mrz.surname).toBe('ZVTJYXC HF');
+    if (r.ok) expect(r.mrz.surname).toBe('DOZAOVAKA');
     // what was left out is kept with the reading, for the record
-    if (r.ok) expect(r.read[2]).toMatchObject({ raw: p.lines[2], edgeJunk: 'E' });
+    if (r.ok) expect(r.read[2]).toMatchObject({ raw: p.lines[2], edgeJunk: 'I' });
   });
 
   it('does not settle for a guess on the glyph pass alone while another preprocessing may read the zone', async () => {
