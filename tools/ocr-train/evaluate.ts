@@ -178,7 +178,7 @@ export function describeEval(label: string, e: LineEval): string {
     `${label}: ${e.lines} lines, exact ${pct(e.exact)}, CER ${pct(e.cer, 2)} (${e.linesPerSecond.toFixed(1)} lines/s)`,
     `${label}: ${e.zones} complete zones: valid after repair ${pct(e.zonesValid)}, every line right ${pct(e.zonesExactBefore)} before repair, ${pct(e.zonesExact)} after, CER ${pct(e.zoneCerBefore, 2)} → ${pct(e.zoneCerAfter, 2)}`,
     `${label}: ${e.genuine.zones} of them with check digits that hold (not specimens or fakes): valid after repair ${pct(e.genuine.valid)}, every line right ${pct(e.genuine.exactBefore)} → ${pct(e.genuine.exactAfter)}, CER ${pct(e.genuine.cerBefore, 2)} → ${pct(e.genuine.cerAfter, 2)}`,
-    `${label}: read by two nets ${pct(e.readBy[0])}, by three ${pct(e.readBy[1])}; the reading kept is the second net's on ${pct(e.keptFrom[0])}, the third's on ${pct(e.keptFrom[1])}`,
+    `${label}: lines read by the first two nets ${pct(e.readBy[0])}, by all three ${pct(e.readBy[1])}; the reading kept is the second net's on ${pct(e.keptFrom[0])}, the third's on ${pct(e.keptFrom[1])}`,
     `${label}: top confusions (truth→read) ${e.confusions.map(([k, n]) => `${k}:${n}`).join(' ')}`,
   ].join('\n');
 }

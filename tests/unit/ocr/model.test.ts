@@ -89,6 +89,7 @@ describe('the second and third nets', () => {
         const kept = asked.reduce((best, r) => (r.confidence > best.confidence ? r : best));
         expect(p.text).toBe(kept.text);
         expect(p.net).toBe(kept === x ? undefined : kept === y ? 2 : 3);
+        expect(p.nets).toBe(asked.length > 1 ? asked.length : undefined);
       });
       expect(thirdAsked).toBeGreaterThan(0);
       // and it changes the outcome: on some worn lines its reading is the one kept
