@@ -5,7 +5,7 @@
 # net (Debian's tessdata_fast `eng`, package tesseract-ocr-eng), a wider net trained on far more
 # printed text, fine-tuned on the real MRZ lines with its output layer mapped onto the MRZ charset.
 #
-# usage: bash tools/ocr-train/third-net.sh                    (every step; about 40 min on two cores)
+# usage: bash tools/ocr-train/third-net.sh                    (every step; about 20 min on two cores)
 #        STEPS="soup" bash tools/ocr-train/third-net.sh        (from fine-tunes already run)
 # The fine-tunes read the real-line lists of the first net's work folder (train.sh steps data and
 # realaug, make-mosaic.ts): run `npm run train:ocr` first.
